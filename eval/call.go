@@ -1,0 +1,206 @@
+package eval
+
+import (
+	"strings"
+
+	"github.com/kqlkit/kqlkit/ast"
+	"github.com/kqlkit/kqlkit/data"
+	"github.com/kqlkit/kqlkit/functions"
+)
+
+// tabularFuncs are functions that return tables.
+var tabularFuncs = map[string]bool{
+	"materialize": true, "table": true, "view": true, "database": true, "cluster": true,
+	"external_table": true, "_GetWatchlist": true, "range": true,
+}
+
+func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
+	name := e.Func.Name
+	if b := sc.lookup(name); b != nil && b.kind == bindFunc {
+		return c.callUser(sc, row, e, b)
+	}
+	switch name {
+	case "toscalar":
+		return c.toscalar(sc, e)
+	case "column_ifexists":
+		return c.columnIfExists(sc, row, e)
+	}
+	reg := c.env.funcs()
+	if agg, ok := reg.Aggregate(name); ok {
+		if _, isScalar := reg.Scalar(name); !isScalar || (row != nil && row.aggs != nil) {
+			if row == nil || row.aggs == nil {
+				c.errorf(e, "'%s' is an aggregation function; use it in summarize", name)
+				return badExpr(e)
+			}
+			return row.aggs.add(c, sc, row, e, agg)
+		}
+	}
+	f, ok := reg.Scalar(name)
+	if !ok {
+		if tabularFuncs[name] {
+			c.errorf(e, "'%s' returns a table and cannot be used as a scalar value", name)
+			return badExpr(e)
+		}
+		if s := suggest(name, append(reg.ScalarNames(), reg.AggregateNames()...)); s != "" {
+			c.errorf(e.Func, "unknown function '%s' (did you mean '%s'?)", name, s)
+		} else {
+			c.errorf(e.Func, "unknown function '%s'", name)
+		}
+		return badExpr(e)
+	}
+	args, infos := c.args(sc, row, e.Args)
+	if args == nil {
+		return badExpr(e)
+	}
+	typ, k, err := f.BindCall(infos)
+	if err != nil {
+		c.errorf(e, "%v", err)
+		return badExpr(e)
+	}
+	out := c.kernelExpr(e, typ, k, args, !f.Volatile && !f.Now)
+	return out
+}
+
+// args compiles call arguments; nil when one failed.
+func (c *compiler) args(sc *scope, row *rowCtx, list []ast.Expr) ([]*cexpr, []functions.ArgInfo) {
+	args := make([]*cexpr, len(list))
+	infos := make([]functions.ArgInfo, len(list))
+	for i, a := range list {
+		if _, ok := a.(*ast.StarExpr); ok {
+			infos[i] = functions.ArgInfo{Star: true}
+			args[i] = badExpr(a)
+			continue
+		}
+		args[i] = c.scalar(sc, row, a)
+		if args[i].typ == data.Unknown {
+			return nil, nil
+		}
+		infos[i] = functions.ArgInfo{Type: args[i].typ, Const: args[i].konst}
+	}
+	return args, infos
+}
+
+func (c *compiler) columnIfExists(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
+	if len(e.Args) != 2 {
+		c.errorf(e, "column_ifexists expects 2 arguments (column name, default value)")
+		return badExpr(e)
+	}
+	name := c.scalar(sc, nil, e.Args[0])
+	if name.konst == nil || name.typ != data.String {
+		c.errorf(e.Args[0], "column_ifexists expects a constant string column name")
+		return badExpr(e)
+	}
+	if row != nil {
+		if i := row.schema.Index(name.konst.Str()); i >= 0 {
+			return colRef(i, row.schema[i], e)
+		}
+	}
+	return c.scalar(sc, row, e.Args[1])
+}
+
+// toscalar evaluates a tabular expression once per run and takes the
+// first column of its first row (null when it has no rows).
+func (c *compiler) toscalar(sc *scope, e *ast.CallExpr) *cexpr {
+	if len(e.Args) != 1 {
+		c.errorf(e, "toscalar expects one tabular argument")
+		return badExpr(e)
+	}
+	plan := c.tabular(sc, e.Args[0])
+	s := plan.schema()
+	if len(s) == 0 {
+		c.errorf(e, "toscalar: the tabular expression has no columns")
+		return badExpr(e)
+	}
+	t := s[0].Type
+	return &cexpr{typ: t, node: e, col: -1, eval: func(f *frame) (data.Column, error) {
+		v, err := f.x.run.scalarOf(f.x, plan)
+		if err != nil {
+			return nil, err
+		}
+		return data.NewConst(v, f.n), nil
+	}}
+}
+
+// member compiles X.Name on a dynamic value.
+func (c *compiler) member(sc *scope, row *rowCtx, e *ast.MemberExpr) *cexpr {
+	x := c.scalar(sc, row, e.X)
+	if x.typ == data.Unknown {
+		return badExpr(e)
+	}
+	if x.typ != data.Dynamic {
+		c.errorf(e, "'.%s' needs a dynamic value, but %s is %s (use parse_json() or todynamic() first)",
+			e.Name.Name, exprText(e.X), x.typ)
+		return badExpr(e)
+	}
+	key := e.Name.Name
+	k := functions.Map1(data.Dynamic, func(d data.Dyn) (data.Dyn, bool) {
+		v, _ := d.Get(key)
+		return v, true
+	})
+	out := c.kernelExpr(e, data.Dynamic, k, []*cexpr{x}, true)
+	out.name = memberName(x.name, key)
+	return out
+}
+
+func memberName(base, key string) string {
+	if base == "" {
+		return key
+	}
+	return base + "_" + key
+}
+
+// exprText is a short description of an expression for messages.
+func exprText(e ast.Expr) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return "'" + e.Name + "'"
+	case *ast.MemberExpr:
+		return strings.TrimSuffix(exprText(e.X), "'") + "." + e.Name.Name + "'"
+	}
+	return "the expression"
+}
+
+// index compiles X[I]: an array element or a bag key.
+func (c *compiler) index(sc *scope, row *rowCtx, e *ast.IndexExpr) *cexpr {
+	x := c.scalar(sc, row, e.X)
+	i := c.scalar(sc, row, e.Index)
+	if x.typ == data.Unknown || i.typ == data.Unknown {
+		return badExpr(e)
+	}
+	if x.typ != data.Dynamic {
+		c.errorf(e, "indexing needs a dynamic value, but %s is %s", exprText(e.X), x.typ)
+		return badExpr(e)
+	}
+	var k functions.Kernel
+	switch {
+	case i.typ == data.String:
+		k = functions.Map2(data.Dynamic, func(d data.Dyn, key string) (data.Dyn, bool) {
+			v, _ := d.Get(key)
+			return v, true
+		})
+	case i.typ.IsInteger():
+		i = c.coerce(i, data.Long)
+		k = functions.Map2(data.Dynamic, func(d data.Dyn, n int64) (data.Dyn, bool) {
+			return d.Index(int(n)), true
+		})
+	case i.typ == data.Dynamic:
+		k = functions.Map2(data.Dynamic, func(d, key data.Dyn) (data.Dyn, bool) {
+			switch key.Kind() {
+			case data.DynString:
+				v, _ := d.Get(key.Str())
+				return v, true
+			case data.DynLong, data.DynInt:
+				return d.Index(int(key.Long())), true
+			}
+			return data.Dyn{}, true
+		})
+	default:
+		c.errorf(e.Index, "an index must be a string or an integer, found %s", i.typ)
+		return badExpr(e)
+	}
+	out := c.kernelExpr(e, data.Dynamic, k, []*cexpr{x, i}, true)
+	if i.konst != nil && i.typ == data.String {
+		out.name = memberName(x.name, i.konst.Str())
+	}
+	return out
+}

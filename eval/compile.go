@@ -1,0 +1,131 @@
+package eval
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+
+	"github.com/kqlkit/kqlkit/ast"
+	"github.com/kqlkit/kqlkit/data"
+	"github.com/kqlkit/kqlkit/diag"
+)
+
+// Query is a compiled query: immutable, safe for concurrent use.
+type Query struct {
+	results []node
+	tables  []string
+	uses    map[string]bool
+}
+
+// Schemas returns the schema of each result table, in order.
+func (q *Query) Schemas() []data.Schema {
+	out := make([]data.Schema, len(q.results))
+	for i, r := range q.results {
+		out[i] = r.schema()
+	}
+	return out
+}
+
+// Tables returns the names of the tables the query reads, sorted.
+func (q *Query) Tables() []string { return q.tables }
+
+// compiler holds the state of one Compile call.
+type compiler struct {
+	env    *Env
+	errs   diag.List
+	tables map[string]bool
+	depth  int // function expansion depth
+}
+
+// errStop aborts compilation at the first error (unless AllErrors is set).
+var errStop = errors.New("stop")
+
+// maxExpansion bounds nested user-function expansion (recursion guard).
+const maxExpansion = 64
+
+// Compile checks and compiles a parsed query.
+func Compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
+	if env == nil {
+		env = &Env{}
+	}
+	c := &compiler{env: env, tables: map[string]bool{}}
+	defer func() {
+		if r := recover(); r != nil {
+			if r == errStop {
+				query, errs = nil, c.errs
+				return
+			}
+			panic(r)
+		}
+	}()
+	out := &Query{}
+	sc := newScope(nil)
+	for name, fn := range env.Functions {
+		sc.bind(name, &binding{kind: bindFunc, fn: fn, fnScope: nil})
+	}
+	for _, st := range q.Stmts {
+		if n := c.stmt(sc, st); n != nil {
+			out.results = append(out.results, n)
+		}
+	}
+	if len(c.errs) > 0 {
+		return nil, c.errs
+	}
+	if len(out.results) == 0 {
+		c.errorf(q, "the query has no tabular expression to run")
+		return nil, c.errs
+	}
+	for t := range c.tables {
+		out.tables = append(out.tables, t)
+	}
+	sort.Strings(out.tables)
+	return out, nil
+}
+
+// errorf records an error at node n and, unless all errors are wanted,
+// stops compilation.
+func (c *compiler) errorf(n ast.Node, format string, args ...any) {
+	c.errorAt(n.Pos(), n.End(), fmt.Sprintf(format, args...))
+}
+
+func (c *compiler) errorAt(pos, end ast.Pos, msg string) {
+	c.errs.Add(c.env.Source.At(pos, end, diag.Error, msg))
+	if !c.env.AllErrors {
+		panic(errStop)
+	}
+}
+
+// stmt compiles one statement; it returns the plan of a tabular expression
+// statement, nil otherwise.
+func (c *compiler) stmt(sc *scope, st ast.Stmt) node {
+	switch st := st.(type) {
+	case *ast.LetStmt:
+		c.let(sc, st)
+	case *ast.ExprStmt:
+		if !c.isTabular(sc, st.X) {
+			c.errorf(st.X, "expected a tabular expression, found a scalar one")
+			return nil
+		}
+		return c.tabular(sc, st.X)
+	case *ast.SetStmt, *ast.DeclareStmt, *ast.AliasStmt:
+		// request properties and declarations do not change results here
+	default:
+		c.errorf(st, "statement not supported")
+	}
+	return nil
+}
+
+func (c *compiler) let(sc *scope, st *ast.LetStmt) {
+	name := st.Name.Name
+	switch v := st.Value.(type) {
+	case *ast.FuncExpr:
+		sc.bind(name, &binding{kind: bindFunc, fn: v, fnScope: sc})
+		return
+	}
+	if c.isTabular(sc, st.Value) {
+		sc.bind(name, &binding{kind: bindTable, plan: c.tabular(sc, st.Value)})
+		return
+	}
+	e := c.scalar(sc, nil, st.Value)
+	sc.bind(name, &binding{kind: bindScalar, expr: e})
+}

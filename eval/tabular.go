@@ -1,0 +1,176 @@
+package eval
+
+import (
+	"github.com/kqlkit/kqlkit/ast"
+	"github.com/kqlkit/kqlkit/data"
+)
+
+// isTabular reports whether e denotes a table.
+func (c *compiler) isTabular(sc *scope, e ast.Expr) bool {
+	switch e := e.(type) {
+	case *ast.PipeExpr, *ast.OpExpr, *ast.DataTableExpr, *ast.ExternalDataExpr:
+		return true
+	case *ast.ParenExpr:
+		return c.isTabular(sc, e.X)
+	case *ast.Ident:
+		if b := sc.lookup(e.Name); b != nil {
+			if b.kind == bindFunc {
+				return len(b.fn.Params) == 0 && c.funcIsTabular(b)
+			}
+			return b.kind == bindTable
+		}
+		return c.tableExists(e.Name)
+	case *ast.CallExpr:
+		if b := sc.lookup(e.Func.Name); b != nil && b.kind == bindFunc {
+			return c.funcIsTabular(b)
+		}
+		return tabularFuncs[e.Func.Name]
+	}
+	return false
+}
+
+func (c *compiler) tableExists(name string) bool {
+	if c.env.Table == nil {
+		return false
+	}
+	_, ok := c.env.Table(name)
+	return ok
+}
+
+// tabular compiles a tabular expression into a plan.
+func (c *compiler) tabular(sc *scope, e ast.Expr) node {
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return c.tabular(sc, e.X)
+	case *ast.PipeExpr:
+		return c.pipe(sc, e)
+	case *ast.Ident:
+		return c.tableRef(sc, e)
+	case *ast.DataTableExpr:
+		return c.datatable(sc, e)
+	case *ast.OpExpr:
+		return c.sourceOp(sc, e.Op)
+	case *ast.CallExpr:
+		return c.tabularCall(sc, e)
+	case *ast.ExternalDataExpr:
+		c.errorf(e, "externaldata needs the host to provide the data (not supported without a hook)")
+	default:
+		c.errorf(e, "expected a tabular expression")
+	}
+	return &emptyNode{}
+}
+
+// emptyNode stands in for a plan that failed to compile.
+type emptyNode struct{ s data.Schema }
+
+func (n *emptyNode) schema() data.Schema { return n.s }
+func (n *emptyNode) exec(x *execCtx) (*rel, error) {
+	return relOf(data.EmptyTable("", n.s)), nil
+}
+
+func (c *compiler) pipe(sc *scope, e *ast.PipeExpr) node {
+	if e.Source == nil {
+		c.errorf(e, "a pipeline needs an input here")
+		return &emptyNode{}
+	}
+	src := c.tabular(sc, e.Source)
+	return c.stages(sc, src, e.Ops)
+}
+
+// stages compiles operators applied to src.
+func (c *compiler) stages(sc *scope, src node, ops []ast.Operator) node {
+	p := &pipeNode{src: src}
+	schema := src.schema()
+	for _, op := range ops {
+		st := c.stage(sc, schema, op)
+		if st == nil {
+			continue
+		}
+		p.stages = append(p.stages, st)
+		schema = st.outSchema()
+	}
+	if len(p.stages) == 0 {
+		return src
+	}
+	return p
+}
+
+// tableRef resolves a name used as a table.
+func (c *compiler) tableRef(sc *scope, id *ast.Ident) node {
+	if b := sc.lookup(id.Name); b != nil {
+		switch b.kind {
+		case bindTable:
+			return b.plan
+		case bindFunc:
+			return c.tabularCall(sc, &ast.CallExpr{Span: id.Span, Func: id})
+		}
+		c.errorf(id, "'%s' is a scalar value, not a table", id.Name)
+		return &emptyNode{}
+	}
+	if c.env.Table != nil {
+		if s, ok := c.env.Table(id.Name); ok {
+			c.tables[id.Name] = true
+			return &scanNode{name: id.Name, s: s, pos: id}
+		}
+	}
+	c.errorf(id, "unknown table '%s'", id.Name)
+	return &emptyNode{}
+}
+
+// scanNode reads a bound table.
+type scanNode struct {
+	name string
+	s    data.Schema
+	pos  ast.Node
+}
+
+func (n *scanNode) schema() data.Schema { return n.s }
+
+func (n *scanNode) exec(x *execCtx) (*rel, error) {
+	t := x.run.in.Tables[n.name]
+	if t == nil {
+		return relOf(data.EmptyTable(n.name, n.s)), nil
+	}
+	return bindRunTable(t, n.s)
+}
+
+// bindRunTable checks that a table provides the schema the query was
+// compiled against, reordering its columns as needed.
+func bindRunTable(t *data.Table, s data.Schema) (*rel, error) {
+	if sameSchema(t.Schema, s) {
+		return relOf(t), nil
+	}
+	cols := make([]data.Column, len(s))
+	for i, def := range s {
+		j := t.Schema.Index(def.Name)
+		if j < 0 {
+			cols[i] = data.NullColumn(def.Type, t.Rows())
+			continue
+		}
+		if t.Schema[j].Type != def.Type {
+			return nil, &RunError{Msg: "table '" + t.Name + "': column '" + def.Name + "' is " +
+				t.Schema[j].Type.String() + ", the query was compiled for " + def.Type.String()}
+		}
+		cols[i] = t.Cols[j]
+	}
+	return &rel{schema: s, cols: cols, n: t.Rows()}, nil
+}
+
+func sameSchema(a, b data.Schema) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// RunError is an error found while running a query.
+type RunError struct {
+	Msg string
+}
+
+func (e *RunError) Error() string { return e.Msg }
