@@ -72,7 +72,9 @@ func StringMatcher(op string) func(needle string) func(string) bool {
 		}
 	case "endswith":
 		return func(nd string) func(string) bool {
-			return func(h string) bool { return len(h) >= len(nd) && equalFold(h[len(h)-len(nd):], nd) || hasSuffixFold(h, nd) }
+			return func(h string) bool {
+				return len(h) >= len(nd) && equalFold(h[len(h)-len(nd):], nd) || hasSuffixFold(h, nd)
+			}
 		}
 	case "endswith_cs":
 		return func(nd string) func(string) bool {
