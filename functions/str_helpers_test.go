@@ -73,9 +73,16 @@ func showValue(v data.Value) string {
 // first argument dictionary-encoded; all must give the expected value.
 func runStrCases(t *testing.T, cases []strCase) {
 	t.Helper()
+	runStrCasesIn(t, []string{"vector", "const", "dict"}, cases)
+}
+
+// runStrCasesIn runs cases in the given modes only ("vector", "const",
+// "dict"), for calls whose arguments must be constants.
+func runStrCasesIn(t *testing.T, modes []string, cases []strCase) {
+	t.Helper()
 	for _, c := range cases {
 		t.Run(c.String(), func(t *testing.T) {
-			for _, mode := range []string{"vector", "const", "dict"} {
+			for _, mode := range modes {
 				got, err := evalMode(c.fn, mode, c.args)
 				if c.wantErr {
 					if err == nil {
