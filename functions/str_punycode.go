@@ -138,7 +138,7 @@ func punyEncode(s string) (string, bool) {
 				m = int(r)
 			}
 		}
-		if (m-n) > (punyMaxInt-delta)/(handled+1) {
+		if (m - n) > (punyMaxInt-delta)/(handled+1) {
 			return "", false
 		}
 		delta += (m - n) * (handled + 1)

@@ -34,7 +34,7 @@ func init() {
 			Doc: "Replaces every match of a regular expression with the rewrite pattern, where \\0 is the whole " +
 				"match and \\1 to \\9 the capture groups. Matches do not overlap.",
 			Examples: []Example{{"print replace_regex(\"Number is 1\", @\"is (\\d+)\", @\"was: \\1\")", "\"Number was: 1\""}},
-			Bind: regexReplaceBinder("replace_regex", 0, 1, 2)},
+			Bind:     regexReplaceBinder("replace_regex", 0, 1, 2)},
 		&Scalar{Name: "replace", Sig: "replace(regex: string, rewrite: string, source: string): string",
 			Doc:      "Deprecated form of replace_regex() with the arguments in the order regex, rewrite, source.",
 			Examples: []Example{{"print replace(@\"is (\\d+)\", @\"was: \\1\", \"Number is 1\")", "\"Number was: 1\""}},
