@@ -37,9 +37,10 @@ type runState struct {
 
 // execCtx is the per-goroutine context of a run.
 type execCtx struct {
-	ctx  context.Context
-	run  *runState
-	fctx *functions.Ctx
+	ctx   context.Context
+	run   *runState
+	fctx  *functions.Ctx
+	memos map[memoKey]*dictMemo
 }
 
 func (x *execCtx) check() error {
