@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -76,10 +75,7 @@ type pipeline struct {
 // newPipeline prepares a read; total is the input size when known (-1 if
 // not).
 func newPipeline(rs *readState, total int64, cut cutFunc, parse parseFunc) *pipeline {
-	workers := rs.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := rs.workers()
 	size := maxChunk
 	if total >= 0 {
 		size = int(min(int64(maxChunk), max(int64(minChunk), total/int64(4*workers)+1)))
