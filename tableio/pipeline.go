@@ -22,6 +22,10 @@ const (
 	minChunk = 64 << 10
 )
 
+// chunkOverride, when positive, fixes the chunk size (tests use it to
+// exercise the merge of many chunks on small inputs).
+var chunkOverride int
+
 // chunk is a run of complete records.
 type chunk struct {
 	seq  int
@@ -79,6 +83,9 @@ func newPipeline(rs *readState, total int64, cut cutFunc, parse parseFunc) *pipe
 	size := maxChunk
 	if total >= 0 {
 		size = int(min(int64(maxChunk), max(int64(minChunk), total/int64(4*workers)+1)))
+	}
+	if chunkOverride > 0 {
+		size = chunkOverride
 	}
 	return &pipeline{
 		rs: rs, cut: cut, parse: parse, workers: workers, size: size,
