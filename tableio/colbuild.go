@@ -151,6 +151,28 @@ func (c *colBuilder) addString(v []byte) {
 	c.n++
 }
 
+// addRawString appends the JSON string whose body is sc.b[start:end]
+// (scanned with flags) to a string column: a value seen before is found by
+// its raw text, without decoding it again.
+func (c *colBuilder) addRawString(sc *scanner, start, end int, flags uint8) error {
+	raw := sc.b[start:end]
+	if flags == 0 {
+		c.str.add(raw)
+	} else if c.str.plain || !c.str.addKnown(raw) {
+		v, err := sc.decode(start, end, flags)
+		if err != nil {
+			return err
+		}
+		if c.str.plain {
+			c.str.add(v)
+		} else {
+			c.str.addNew(raw, v)
+		}
+	}
+	c.n++
+	return nil
+}
+
 // convertText appends text v converted to a scalar type; false when it
 // does not convert (nothing is appended then).
 func (c *colBuilder) convertText(v []byte) bool {

@@ -141,6 +141,13 @@ func (p *chunkParser) value(c *colBuilder) error {
 	sc := &p.sc
 	switch ch := sc.peek(); ch {
 	case '"':
+		if c.typ == data.String {
+			start, end, flags, err := sc.scanRaw()
+			if err != nil {
+				return err
+			}
+			return c.addRawString(sc, start, end, flags)
+		}
 		v, err := sc.readString()
 		if err != nil {
 			return err

@@ -92,76 +92,177 @@ func hasByte(w uint64, c byte) uint64 {
 	return (x - lsb) &^ x & msb
 }
 
+// Flags of a scanned string.
+const (
+	strEsc  uint8 = 1 << iota // holds a backslash escape
+	strHigh                   // holds bytes outside ASCII
+)
+
 // readString reads the string starting at the opening quote at s.i and
 // returns its decoded value, valid UTF-8 (invalid bytes are replaced by
 // U+FFFD). The slice is valid until the next call.
 func (s *scanner) readString() ([]byte, error) {
-	start := s.i + 1
-	i := start
-	b := s.b
-	var high uint64
-	for i+8 <= len(b) {
-		w := binary.LittleEndian.Uint64(b[i:])
-		m := hasByte(w, '"') | hasByte(w, '\\')
-		if m != 0 {
-			k := mbits.TrailingZeros64(m) >> 3
-			if k > 0 {
-				high |= w & msb & (uint64(1)<<(8*uint(k)) - 1)
-			}
-			i += k
-			goto found
-		}
-		high |= w & msb
-		i += 8
+	start, end, flags, err := s.scanRaw()
+	if err != nil {
+		return nil, err
 	}
-	for i < len(b) && b[i] != '"' && b[i] != '\\' {
-		high |= uint64(b[i] & 0x80)
-		i++
-	}
-found:
-	if i >= len(b) {
-		s.i = len(b)
-		return nil, s.errorf("unterminated string")
-	}
-	if b[i] == '"' {
-		s.i = i + 1
-		v := b[start:i]
-		if high != 0 {
-			return s.validUTF8(v), nil
-		}
-		return v, nil
-	}
-	s.i = i
-	return s.readEscaped(start)
+	return s.decode(start, end, flags)
 }
 
-// readEscaped decodes a string holding escapes; s.i is at the first
-// backslash, start just after the opening quote.
-func (s *scanner) readEscaped(start int) ([]byte, error) {
-	out := append(s.scratch[:0], s.b[start:s.i]...)
-	for s.i < len(s.b) {
-		c := s.b[s.i]
-		switch {
-		case c == '"':
-			s.i++
-			s.scratch = out
-			return s.validUTF8(out), nil
-		case c == '\\':
-			var err error
-			if out, err = s.escape(out); err != nil {
-				return nil, err
+// scanRaw moves past the string whose opening quote is at s.i without
+// decoding it, and returns the offsets of its body and its flags. Escapes
+// are only checked by decode.
+func (s *scanner) scanRaw() (start, end int, flags uint8, err error) {
+	b := s.b
+	start = s.i + 1
+	i := start
+	var high uint64
+	for {
+		for i+8 <= len(b) {
+			w := binary.LittleEndian.Uint64(b[i:])
+			m := hasByte(w, '"') | hasByte(w, '\\')
+			if m != 0 {
+				k := mbits.TrailingZeros64(m) >> 3
+				high |= w & msb & (uint64(1)<<(8*uint(k)) - 1)
+				i += k
+				goto special
 			}
-		default:
-			j := s.i + 1
-			for j < len(s.b) && s.b[j] != '"' && s.b[j] != '\\' {
-				j++
+			high |= w & msb
+			i += 8
+		}
+		for i < len(b) && b[i] != '"' && b[i] != '\\' {
+			high |= uint64(b[i] & 0x80)
+			i++
+		}
+	special:
+		if i >= len(b) {
+			s.i = len(b)
+			return 0, 0, 0, s.errorf("unterminated string")
+		}
+		if b[i] == '"' {
+			break
+		}
+		// Escapes come in clusters (JSON text inside a string): go on
+		// byte by byte.
+		flags |= strEsc
+		for i < len(b) {
+			c := b[i]
+			if c == '\\' {
+				if i+1 < len(b) && (!validEscape[b[i+1]] || b[i+1] == 'u' && !isHex4(b[i+2:])) {
+					s.i = i
+					return 0, 0, 0, s.errorf("invalid escape '\\%c' in a string", b[i+1])
+				}
+				i += 2
+				continue
 			}
-			out = append(out, s.b[s.i:j]...)
-			s.i = j
+			if c == '"' {
+				break
+			}
+			high |= uint64(c & 0x80)
+			i++
+		}
+		if i >= len(b) {
+			s.i = len(b)
+			return 0, 0, 0, s.errorf("unterminated string")
+		}
+		break
+	}
+	if high != 0 {
+		flags |= strHigh
+	}
+	s.i = i + 1
+	return start, i, flags, nil
+}
+
+// decode returns the value of the string body s.b[start:end] scanned with
+// the given flags: escapes decoded, invalid UTF-8 replaced. The slice is
+// valid until the next call.
+func (s *scanner) decode(start, end int, flags uint8) ([]byte, error) {
+	v := s.b[start:end]
+	if flags&strEsc != 0 {
+		save := s.i
+		var err error
+		v, err = s.unescape(start, end)
+		if err != nil {
+			return nil, err
+		}
+		s.i = save
+	}
+	if flags&strHigh != 0 {
+		v = s.validUTF8(v)
+	}
+	return v, nil
+}
+
+// unescape decodes the escapes of the string body s.b[start:end].
+func (s *scanner) unescape(start, end int) ([]byte, error) {
+	b := s.b[:end]
+	need := end - start // the decoded text is never longer
+	if cap(s.scratch) < need {
+		s.scratch = make([]byte, 0, need+need/2+16)
+	}
+	out := s.scratch[:need]
+	n, i := 0, start
+	for i < end {
+		for i+8 <= end {
+			w := binary.LittleEndian.Uint64(b[i:])
+			binary.LittleEndian.PutUint64(out[n:], w)
+			if m := hasByte(w, '\\'); m != 0 {
+				k := mbits.TrailingZeros64(m) >> 3
+				n, i = n+k, i+k
+				goto esc
+			}
+			n, i = n+8, i+8
+		}
+		for i < end && b[i] != '\\' {
+			out[n] = b[i]
+			n, i = n+1, i+1
+		}
+		if i >= end {
+			break
+		}
+	esc:
+		if i+1 < end && b[i+1] != 'u' {
+			if d := unescapeTable[b[i+1]]; d != 0 {
+				out[n] = d
+				n, i = n+1, i+2
+				continue
+			}
+		}
+		s.i = i
+		tail, err := s.escape(out[:n])
+		if err != nil {
+			return nil, err
+		}
+		n, i = len(tail), s.i
+		out = tail[:cap(tail)]
+	}
+	s.scratch = out[:0]
+	return out[:n], nil
+}
+
+// isHex4 reports whether b starts with four hexadecimal digits.
+func isHex4(b []byte) bool {
+	if len(b) < 4 {
+		return false
+	}
+	for _, c := range b[:4] {
+		if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F') {
+			return false
 		}
 	}
-	s.scratch = out
-	return nil, s.errorf("unterminated string")
+	return true
+}
+
+// validEscape tells the characters that may follow a backslash.
+var validEscape = [256]bool{
+	'"': true, '\\': true, '/': true, 'b': true, 'f': true, 'n': true, 'r': true, 't': true, 'u': true,
+}
+
+// unescapeTable maps the character after a backslash to what it stands for
+// (0 for \\u and invalid escapes).
+var unescapeTable = [256]byte{
+	'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t',
 }
 
 // escape decodes the escape at s.i (a backslash) onto out.
@@ -318,8 +419,7 @@ func (s *scanner) literal(w string) error {
 func (s *scanner) skipValue(depth int) error {
 	switch c := s.peek(); {
 	case c == '"':
-		_, err := s.skipString()
-		return err
+		return s.skipString()
 	case c == '{' || c == '[':
 		if depth >= maxDepth {
 			return s.errorf("JSON nested deeper than %d levels", maxDepth)
@@ -337,30 +437,10 @@ func (s *scanner) skipValue(depth int) error {
 	}
 }
 
-// skipString moves past a string without decoding it; it reports whether
-// the string holds bytes outside ASCII.
-func (s *scanner) skipString() (bool, error) {
-	i := s.i + 1
-	b := s.b
-	high := false
-	for i < len(b) {
-		switch c := b[i]; {
-		case c == '"':
-			s.i = i + 1
-			return high, nil
-		case c == '\\':
-			s.i = i
-			if _, err := s.escape(s.scratch[:0]); err != nil {
-				return high, err
-			}
-			i = s.i
-		default:
-			high = high || c >= 0x80
-			i++
-		}
-	}
-	s.i = len(b)
-	return high, s.errorf("unterminated string")
+// skipString moves past a string without decoding it.
+func (s *scanner) skipString() error {
+	_, _, _, err := s.scanRaw()
+	return err
 }
 
 // skipContainer checks an object or array at s.i and moves past it.
@@ -381,7 +461,7 @@ func (s *scanner) skipContainer(depth int) error {
 			if s.peek() != '"' {
 				return s.unexpected("a quoted property name")
 			}
-			if _, err := s.skipString(); err != nil {
+			if err := s.skipString(); err != nil {
 				return err
 			}
 			s.skipWS()

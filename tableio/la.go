@@ -207,7 +207,9 @@ func (rr *responseReader) v1() ([]*respTable, error) {
 // is not a response.
 func (rr *responseReader) v2() ([]*respTable, error) {
 	var tables []*respTable
+	frames := 0
 	err := rr.array(func(i int) error {
+		frames++
 		if rr.sc.peek() != '{' {
 			if i == 0 {
 				return errNotResponse
@@ -226,6 +228,9 @@ func (rr *responseReader) v2() ([]*respTable, error) {
 		}
 		return nil
 	})
+	if err == nil && frames == 0 {
+		return nil, errNotResponse // [] is an empty array of rows
+	}
 	return tables, err
 }
 

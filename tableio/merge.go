@@ -1,6 +1,11 @@
 package tableio
 
 import (
+	"fmt"
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/kqlkit/kqlkit/data"
 )
 
@@ -15,7 +20,8 @@ func merge(rs *readState, parts []*chunkResult) (*data.Table, error) {
 	}
 	schema := make(data.Schema, len(order))
 	cols := make([]data.Column, len(order))
-	for i, name := range order {
+	mergeOne := func(i int) {
+		name := order[i]
 		pieces := make([]*colBuilder, len(parts))
 		for k, p := range parts {
 			if j, ok := byName[k][name]; ok {
@@ -32,6 +38,9 @@ func merge(rs *readState, parts []*chunkResult) (*data.Table, error) {
 		}
 		schema[i] = data.ColumnDef{Name: name, Type: col.Type()}
 		cols[i] = col
+	}
+	if err := parallel(rs.workers(), len(order), mergeOne); err != nil {
+		return nil, err
 	}
 	return data.NewTableRows(rs.opts.Name, schema, cols, rows)
 }
@@ -102,8 +111,8 @@ func allNull(pieces []*colBuilder) bool {
 					return false
 				}
 			}
-			for _, v := range c.sp.plain {
-				if v != "" {
+			for _, sp := range c.sp.spans {
+				if sp.n != 0 {
 					return false
 				}
 			}
@@ -167,4 +176,44 @@ func concat[T data.Elem](typ data.Type, pieces []*colBuilder, parts []*chunkResu
 		nulls = nil
 	}
 	return data.NewVec(typ, out, nulls)
+}
+
+// parallel calls f(0) … f(n-1) on up to workers goroutines. A panic in f
+// (a bug) is returned as an internal error rather than crashing.
+func parallel(workers, n int, f func(i int)) error {
+	workers = max(1, min(workers, n))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	var failure error
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer func() {
+				if r := recover(); r != nil {
+					mu.Lock()
+					failure = fmt.Errorf("internal error while merging columns: %v", r)
+					mu.Unlock()
+				}
+			}()
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
+	return failure
+}
+
+// workers returns the number of goroutines to use.
+func (rs *readState) workers() int {
+	if rs.opts.Workers > 0 {
+		return rs.opts.Workers
+	}
+	return runtime.GOMAXPROCS(0)
 }

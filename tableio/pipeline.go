@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -22,6 +21,10 @@ const (
 	maxChunk = 8 << 20
 	minChunk = 64 << 10
 )
+
+// chunkOverride, when positive, fixes the chunk size (tests use it to
+// exercise the merge of many chunks on small inputs).
+var chunkOverride int
 
 // chunk is a run of complete records.
 type chunk struct {
@@ -76,13 +79,13 @@ type pipeline struct {
 // newPipeline prepares a read; total is the input size when known (-1 if
 // not).
 func newPipeline(rs *readState, total int64, cut cutFunc, parse parseFunc) *pipeline {
-	workers := rs.opts.Workers
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
+	workers := rs.workers()
 	size := maxChunk
 	if total >= 0 {
 		size = int(min(int64(maxChunk), max(int64(minChunk), total/int64(4*workers)+1)))
+	}
+	if chunkOverride > 0 {
+		size = chunkOverride
 	}
 	return &pipeline{
 		rs: rs, cut: cut, parse: parse, workers: workers, size: size,

@@ -36,7 +36,16 @@ type span struct {
 	off, n uint32
 }
 
+// inKeys marks a key span that lies in kbuf rather than buf.
+const inKeys = 1 << 31
+
 // strBuilder collects the string values of one column of one chunk.
+//
+// In dictionary mode each distinct value has a key: the text it was found
+// under. For most values the key is the value; a JSON string with escapes
+// is keyed by its raw (escaped) text, so that a repeated value is found
+// without decoding it again. Two keys may then stand for one value; the
+// merge removes such duplicates.
 type strBuilder struct {
 	buf   []byte
 	rows  int
@@ -44,7 +53,9 @@ type strBuilder struct {
 
 	// dictionary mode
 	codes  []uint32
-	ents   []span
+	ents   []span // values, in buf
+	keys   []span // keys, in buf or (with inKeys) in kbuf
+	kbuf   []byte
 	hashes []uint32
 	slots  []uint32 // code+1, 0 for an empty slot
 	last   int      // code of the previous row, -1 for none
@@ -68,19 +79,65 @@ func newStrBuilder(rows, size int, plain bool) *strBuilder {
 
 // add appends one value. v is copied.
 func (b *strBuilder) add(v []byte) {
-	b.rows++
 	if b.plain {
+		b.rows++
 		b.spans = append(b.spans, b.store(v))
 		return
 	}
-	if b.last >= 0 {
-		e := b.ents[b.last]
-		if int(e.n) == len(v) && bytes.Equal(b.buf[e.off:e.off+e.n], v) {
-			b.codes = append(b.codes, uint32(b.last))
-			return
+	if !b.addKnown(v) {
+		b.addNew(v, v)
+	}
+}
+
+// addKnown appends the value whose key is key, if the dictionary has it.
+func (b *strBuilder) addKnown(key []byte) bool {
+	if b.last >= 0 && bytes.Equal(b.key(b.last), key) {
+		b.addCode(b.last)
+		return true
+	}
+	h := maphash.Bytes(strSeed, key)
+	mask := uint64(len(b.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		s := b.slots[i]
+		if s == 0 {
+			return false
+		}
+		code := int(s - 1)
+		if b.hashes[code] == uint32(h) && bytes.Equal(b.key(code), key) {
+			b.addCode(code)
+			return true
 		}
 	}
-	code := b.lookup(v)
+}
+
+// addNew appends a value not in the dictionary, under key (which is v
+// itself for most values). Both are copied.
+func (b *strBuilder) addNew(key, v []byte) {
+	code := len(b.ents)
+	b.ents = append(b.ents, b.store(v))
+	if bytes.Equal(key, v) {
+		b.keys = append(b.keys, b.ents[code])
+	} else {
+		b.keys = append(b.keys, span{off: uint32(len(b.kbuf)) | inKeys, n: uint32(len(key))})
+		b.kbuf = append(b.kbuf, key...)
+	}
+	h := maphash.Bytes(strSeed, key)
+	b.hashes = append(b.hashes, uint32(h))
+	mask := uint64(len(b.slots) - 1)
+	i := h & mask
+	for b.slots[i] != 0 {
+		i = (i + 1) & mask
+	}
+	b.slots[i] = uint32(code + 1)
+	if 2*len(b.ents) > len(b.slots) {
+		b.grow()
+	}
+	b.addCode(code)
+}
+
+// addCode appends a row holding value code.
+func (b *strBuilder) addCode(code int) {
+	b.rows++
 	b.codes = append(b.codes, uint32(code))
 	b.last = code
 	if b.rows == sampleRows && float64(len(b.ents)) > plainRatio*sampleRows {
@@ -88,38 +145,21 @@ func (b *strBuilder) add(v []byte) {
 	}
 }
 
+// key returns the key bytes of code.
+func (b *strBuilder) key(code int) []byte {
+	k := b.keys[code]
+	if k.off&inKeys != 0 {
+		off := k.off &^ inKeys
+		return b.kbuf[off : off+k.n]
+	}
+	return b.buf[k.off : k.off+k.n]
+}
+
 // store copies v to the buffer.
 func (b *strBuilder) store(v []byte) span {
 	s := span{off: uint32(len(b.buf)), n: uint32(len(v))}
 	b.buf = append(b.buf, v...)
 	return s
-}
-
-// lookup returns the code of v, adding it when new.
-func (b *strBuilder) lookup(v []byte) int {
-	h := maphash.Bytes(strSeed, v)
-	h32 := uint32(h)
-	mask := uint64(len(b.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := b.slots[i]
-		if s == 0 {
-			code := len(b.ents)
-			b.ents = append(b.ents, b.store(v))
-			b.hashes = append(b.hashes, h32)
-			b.slots[i] = uint32(code + 1)
-			if 2*len(b.ents) > len(b.slots) {
-				b.grow()
-			}
-			return code
-		}
-		code := int(s - 1)
-		if b.hashes[code] == h32 {
-			e := b.ents[code]
-			if bytes.Equal(b.buf[e.off:e.off+e.n], v) {
-				return code
-			}
-		}
-	}
 }
 
 // grow doubles the hash table.
@@ -143,7 +183,7 @@ func (b *strBuilder) toPlain() {
 		b.spans[i] = b.ents[c]
 	}
 	b.plain = true
-	b.codes, b.ents, b.hashes, b.slots = nil, nil, nil, nil
+	b.codes, b.ents, b.keys, b.kbuf, b.hashes, b.slots = nil, nil, nil, nil, nil, nil
 }
 
 // truncate drops rows from n on (used when a key repeats in a JSON object).
@@ -160,12 +200,15 @@ func (b *strBuilder) truncate(n int) {
 	}
 }
 
-// strPart is the finished string storage of one chunk.
+// strPart is the finished string storage of one chunk. Plain parts keep
+// their spans: the merge makes the strings straight into the output.
 type strPart struct {
-	rows  int
-	codes []uint32 // dictionary mode: one code per row into vals
-	vals  []string // dictionary mode: distinct values
-	plain []string // plain mode: one value per row
+	rows    int
+	codes   []uint32 // dictionary mode: one code per row into vals
+	vals    []string // dictionary mode: distinct values
+	isPlain bool
+	buf     []byte // plain mode: the bytes, frozen
+	spans   []span // plain mode: one span per row
 }
 
 // finish freezes the builder into a strPart. The builder must not be used
@@ -177,7 +220,7 @@ func (b *strBuilder) finish() strPart {
 	}
 	b.buf = nil
 	if b.plain {
-		return strPart{rows: b.rows, plain: spanStrings(buf, b.spans)}
+		return strPart{rows: b.rows, isPlain: true, buf: buf, spans: b.spans}
 	}
 	return strPart{rows: b.rows, codes: b.codes, vals: spanStrings(buf, b.ents)}
 }
@@ -186,18 +229,29 @@ func (b *strBuilder) finish() strPart {
 // buf must never change afterwards.
 func spanStrings(buf []byte, spans []span) []string {
 	out := make([]string, len(spans))
+	putStrings(out, buf, spans)
+	return out
+}
+
+// putStrings stores in out the strings at spans of buf, sharing its memory.
+// buf must never change afterwards.
+func putStrings(out []string, buf []byte, spans []span) {
+	out = out[:len(spans)]
 	for i, s := range spans {
 		if s.n != 0 {
 			out[i] = unsafe.String(&buf[s.off], int(s.n))
 		}
 	}
-	return out
 }
 
 // value returns row i of a finished part.
 func (p *strPart) value(i int) string {
-	if p.plain != nil {
-		return p.plain[i]
+	if p.isPlain {
+		s := p.spans[i]
+		if s.n == 0 {
+			return ""
+		}
+		return unsafe.String(&p.buf[s.off], int(s.n))
 	}
 	return p.vals[p.codes[i]]
 }

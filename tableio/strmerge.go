@@ -12,7 +12,7 @@ import (
 // mergeStrings joins the string pieces of a column; a nil piece is all "".
 func mergeStrings(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
 	for _, sp := range pieces {
-		if sp != nil && sp.plain != nil {
+		if sp != nil && sp.isPlain {
 			return mergePlain(pieces, parts, rows)
 		}
 	}
@@ -26,8 +26,8 @@ func mergePlain(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
 	for k, p := range parts {
 		switch sp := pieces[k]; {
 		case sp == nil:
-		case sp.plain != nil:
-			copy(out[off:], sp.plain)
+		case sp.isPlain:
+			putStrings(out[off:], sp.buf, sp.spans)
 		default:
 			for i, c := range sp.codes {
 				out[off+i] = sp.vals[c]
