@@ -200,11 +200,13 @@ type MakeSeriesAgg struct {
 	Default Expr
 }
 
-// EvaluateOp is `evaluate [Params] Plugin(Args)`.
+// EvaluateOp is `evaluate [Params] Plugin(Args) [: (Schema)]`. Schema is
+// the declared output schema, nil when not written.
 type EvaluateOp struct {
 	Span
 	Params []*OpParam
 	Call   *CallExpr
+	Schema *TypeExpr
 }
 
 // AsOp is `as [Params] Name`.
