@@ -36,7 +36,7 @@ func init() {
 			Doc:      "Returns the SHA-256 of a value's text (datetimes in ISO 8601 form with 7 fractional digits), as lower-case hex.",
 			Examples: []Example{{"print hash_sha256(\"World\")", "\"78ae647dc5544d227130a0682a51e30bc7777fbb6d8a8f17007463a3ecd1d524\""}},
 			Bind:     digestBinder("hash_sha256", sha256.New)},
-		&Scalar{Name: "hash_combine", Sig: "hash_combine(h1: long, h2: long, ...): long",
+		&Scalar{Name: "hash_combine", Sig: "hash_combine(h1: scalar, h2: scalar, ...): long",
 			Doc: "Combines 2 or more hash values into one. (kqlkit's combination differs from Kusto's, which " +
 				"is not documented; use it within one engine only.)",
 			Examples: []Example{{"print hash_combine(hash(\"Hello\"), hash(\"World\"))", "a long"}},
@@ -146,11 +146,17 @@ func dateTimeRoundTrip(t int64) string {
 }
 
 func bindHashCombine(args []ArgInfo) (data.Type, Kernel, error) {
-	p := variadic("hash_combine", 2, 64, argInteger)
+	p := variadic("hash_combine", 2, 64, argAny)
 	if err := p.check(args); err != nil {
 		return data.Unknown, nil, err
 	}
-	return data.Long, p.wrap(args, combineKernel), nil
+	return data.Long, func(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
+		longs := make([]data.Column, len(cols))
+		for i, c := range cols {
+			longs[i] = Convert(c, data.Long)
+		}
+		return combineKernel(ctx, n, longs)
+	}, nil
 }
 
 func bindHashMany(args []ArgInfo) (data.Type, Kernel, error) {
@@ -196,7 +202,7 @@ func combineKernel(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
 				acc = uint64(h)
 				continue
 			}
-			acc = combineHash(acc, uint64(h))
+			acc = xxMerge(acc, uint64(h))
 		}
 		if null {
 			w.SetNull(i)
@@ -207,7 +213,3 @@ func combineKernel(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
 	return finishRows(w.Column(), m, n), nil
 }
 
-// combineHash mixes two 64-bit hashes (xxhash64's merge step).
-func combineHash(acc, h uint64) uint64 {
-	return (acc^xxRound(0, h))*xxPrime1 + xxPrime4
-}
