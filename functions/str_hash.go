@@ -212,4 +212,3 @@ func combineKernel(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
 	}
 	return finishRows(w.Column(), m, n), nil
 }
-
