@@ -34,7 +34,7 @@ func init() {
 			"Reports whether an IPv6 or IPv4 address is in any of the ranges (IP-prefix "+
 				"notation), given as strings or as one dynamic array. Ranges that are not valid "+
 				"are skipped; an address that is not valid gives null.",
-			Example{"print ipv6_is_in_any_range('a5e:f127:8a9d:146d:e102:b5d3:c755:abcd', "+
+			Example{"print ipv6_is_in_any_range('a5e:f127:8a9d:146d:e102:b5d3:c755:abcd', " +
 				"'a5e:f127:8a9d:146d:e102:b5d3:c755:0000/112')", "true"},
 			true, parseIPv6, func(src string, ranges []ipv6) (bool, bool) {
 				a, ok := parseIPv6(src)
