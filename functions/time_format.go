@@ -22,7 +22,7 @@ func init() {
 					"\"17-01-29 [09:00:05]\""},
 				{"print format_datetime(datetime(2017-01-29 09:00:05), 'yy-MM-dd [hh:mm:ss tt]')",
 					"\"17-01-29 [09:00:05 AM]\""}},
-			Bind: bindFormat("format_datetime", data.DateTime, appendDateTimeFormat)},
+			Bind: bindFormat("format_datetime", data.DateTime)},
 		&Scalar{Name: "format_timespan", Naming: NameFirstArg,
 			Sig: "format_timespan(timespan: timespan, format: string): string",
 			Doc: "Formats a timespan with a format of d…dddddddd (days), h/H, hh/HH, m, mm, s, " +
@@ -32,7 +32,7 @@ func init() {
 				{"print format_timespan(time(29.09:00:05.12345), 'dd.hh:mm:ss:FF')", "\"29.09:00:05:12\""},
 				{"print format_timespan(time(29.09:00:05.12345), 'ddd.h:mm:ss [fffffff]')",
 					"\"029.9:00:05 [1234500]\""}},
-			Bind: bindFormat("format_timespan", data.TimeSpan, appendTimeSpanFormat)},
+			Bind: bindFormat("format_timespan", data.TimeSpan)},
 	)
 }
 
@@ -86,9 +86,17 @@ func parseFormat(f string) []fmtElem {
 	return out
 }
 
-type appendFormat func(dst []byte, ticks int64, elems []fmtElem) []byte
+// formatTicks formats datetime or timespan ticks; the bytes are built in a
+// stack buffer when they fit.
+func formatTicks(t data.Type, v int64, elems []fmtElem) string {
+	var buf [64]byte
+	if t == data.DateTime {
+		return string(appendDateTimeFormat(buf[:0], v, elems))
+	}
+	return string(appendTimeSpanFormat(buf[:0], v, elems))
+}
 
-func bindFormat(name string, t data.Type, app appendFormat) BindFunc {
+func bindFormat(name string, t data.Type) BindFunc {
 	return func(args []ArgInfo) (data.Type, Kernel, error) {
 		if err := tmWantTypes(name, args, t, data.String); err != nil {
 			return data.Unknown, nil, err
@@ -96,14 +104,14 @@ func bindFormat(name string, t data.Type, app appendFormat) BindFunc {
 		if c := args[1].Const; c != nil {
 			elems := parseFormat(c.Str())
 			k := Map1(data.String, func(v int64) (string, bool) {
-				return string(app(nil, v, elems)), true
+				return formatTicks(t, v, elems), true
 			})
 			return data.String, func(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
 				return k(ctx, n, cols[:1])
 			}, nil
 		}
 		return data.String, Map2(data.String, func(v int64, f string) (string, bool) {
-			return string(app(nil, v, parseFormat(f))), true
+			return formatTicks(t, v, parseFormat(f)), true
 		}), nil
 	}
 }
