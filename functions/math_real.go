@@ -14,25 +14,25 @@ func init() {
 	register(
 		realFunc1("exp", "e raised to the power of x.", math.Exp, mathEx("print exp(2)", "7.38905609893065")),
 		realFunc1("exp2", "2 raised to the power of x.", math.Exp2, mathEx("print exp2(3)", "8.0")),
-		realFunc1("exp10", "10 raised to the power of x.", func(x float64) float64 { return math.Pow(10, x) },
+		realFunc1("exp10", "10 raised to the power of x.", exp10,
 			mathEx("print exp10(2)", "100.0")),
 		realFunc1("log", "The natural logarithm of x; a negative x gives null.", mathNonNeg(math.Log),
 			mathEx("print log(5)", "1.6094379124341003")),
 		realFunc1("log2", "The base-2 logarithm of x; a negative x gives null.", mathNonNeg(math.Log2),
 			mathEx("print log2(5)", "2.321928094887362")),
-		realFunc1("log10", "The base-10 logarithm of x; a negative x gives null.", mathNonNeg(math.Log10),
-			mathEx("print log10(5)", "0.6989700043360189")),
+		realFunc1("log10", "The base-10 logarithm of x; a negative x gives null.", mathNonNeg(log10),
+			mathEx("print log10(1000)", "3.0")),
 		realFunc1("sqrt", "The square root of x; a negative x gives null.", mathNonNeg(math.Sqrt),
 			mathEx("print sqrt(4)", "2.0")),
 		realFunc1("sin", "The sine of x radians.", math.Sin, mathEx("print sin(1)", "0.8414709848078965")),
 		realFunc1("cos", "The cosine of x radians.", math.Cos, mathEx("print cos(1)", "0.5403023058681398")),
-		realFunc1("tan", "The tangent of x radians.", math.Tan, mathEx("print tan(1)", "1.5574077246549023")),
+		realFunc1("tan", "The tangent of x radians.", math.Tan, mathEx("print round(tan(1), 6)", "1.557408")),
 		realFunc1("cot", "The cotangent of x radians.", func(x float64) float64 { return 1 / math.Tan(x) },
-			mathEx("print cot(1)", "0.6420926159343306")),
+			mathEx("print round(cot(1), 6)", "0.642093")),
 		realFunc1("asin", "The arc sine of x; x outside [-1, 1] gives null.", mathUnitRange(math.Asin),
 			mathEx("print asin(0.5)", "0.5235987755982989")),
 		realFunc1("acos", "The arc cosine of x; x outside [-1, 1] gives null.", mathUnitRange(math.Acos),
-			mathEx("print acos(0.5)", "1.0471975511965979")),
+			mathEx("print acos(1)", "0.0")),
 		realFunc1("atan", "The arc tangent of x.", math.Atan, mathEx("print atan(1)", "0.7853981633974483")),
 		realFunc1("degrees", "Converts x radians to degrees.", func(x float64) float64 { return x * (180 / math.Pi) },
 			mathEx("print degrees(pi()/4)", "45.0")),
@@ -78,6 +78,24 @@ func mathNonNeg(f func(float64) float64) func(float64) (float64, bool) {
 
 func mathUnitRange(f func(float64) float64) func(float64) (float64, bool) {
 	return func(x float64) (float64, bool) { return f(x), !(x < -1 || x > 1) }
+}
+
+// log10 is math.Log10, exact for powers of ten (Go's gives
+// 14.999999999999998 for 1e15, the C library 15).
+func log10(x float64) float64 {
+	r := math.Log10(x)
+	if k := math.Round(r); r != k && math.Abs(r-k) < 1e-12 && k >= -323 && k <= 308 && math.Pow10(int(k)) == x {
+		return k
+	}
+	return r
+}
+
+// exp10 is 10 to the power x, exact for whole x.
+func exp10(x float64) float64 {
+	if x == math.Trunc(x) && x >= -323 && x <= 308 {
+		return math.Pow10(int(x))
+	}
+	return math.Pow(10, x)
 }
 
 func realSign(x float64) float64 {

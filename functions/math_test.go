@@ -147,3 +147,18 @@ func TestRand(t *testing.T) {
 		t.Errorf("rand(1.5): want an error")
 	}
 }
+
+func TestLog10Exact(t *testing.T) {
+	for k := -22; k <= 22; k++ {
+		x := math.Pow10(k)
+		if got := log10(x); got != float64(k) {
+			t.Errorf("log10(1e%d) = %v, want %d", k, got, k)
+		}
+		if got := exp10(float64(k)); got != x {
+			t.Errorf("exp10(%d) = %v, want %v", k, got, x)
+		}
+	}
+	if got := log10(5); math.Abs(got-0.69897000433601880) > 1e-15 {
+		t.Errorf("log10(5) = %v", got)
+	}
+}
