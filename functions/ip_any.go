@@ -52,13 +52,15 @@ func init() {
 			"Reports whether any of the IPv4 addresses (strings or one dynamic array) appears "+
 				"in the text, delimited by characters that are not letters or digits. Addresses "+
 				"that are not valid never match.",
-			Example{"print has_any_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.0.1', '127.0.0.2')", "true"},
+			Example{"print has_any_ipv4('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.0.1', " +
+				"'127.0.0.2')", "true"},
 			true, parseIPv4Exact, hasAnyIPv4),
 		ipListFunc("has_any_ipv4_prefix", "source: string, ip_prefixes: string, ...",
 			"Reports whether an IPv4 address starting with any of the prefixes (a whole "+
 				"address, or one to three parts each followed by a dot, as '192.168.') appears in "+
 				"the text, delimited by characters that are not letters or digits.",
-			Example{"print has_any_ipv4_prefix('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.', '192.168.')", "true"},
+			Example{"print has_any_ipv4_prefix('05:04:54 127.0.0.1 GET /favicon.ico 404', '127.0.', " +
+				"'192.168.')", "true"},
 			true, parseIPv4Prefix, hasAnyIPv4Prefix),
 		ipListFunc("has_ipv4", "source: string, ip: string",
 			"Reports whether the IPv4 address appears in the text, delimited by characters that "+

@@ -156,8 +156,8 @@ func bindFormatIPv4(name string, withMask bool) BindFunc {
 			return data.Unknown, nil, err
 		}
 		if a := args[0]; a.Star || (a.Type != data.String && !a.Type.IsInteger()) {
-			return data.Unknown, nil, fmt.Errorf("function '%s' expects a string or a long for argument 1, got %s",
-				name, a.Type)
+			return data.Unknown, nil, fmt.Errorf(
+				"function '%s' expects a string or a long for argument 1, got %s", name, a.Type)
 		}
 		if len(args) == 2 {
 			if err := intWant(name, 1, args[1]); err != nil {

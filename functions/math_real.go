@@ -34,9 +34,11 @@ func init() {
 		realFunc1("acos", "The arc cosine of x; x outside [-1, 1] gives null.", mathUnitRange(math.Acos),
 			mathEx("print acos(1)", "0.0")),
 		realFunc1("atan", "The arc tangent of x.", math.Atan, mathEx("print atan(1)", "0.7853981633974483")),
-		realFunc1("degrees", "Converts x radians to degrees.", func(x float64) float64 { return x * (180 / math.Pi) },
+		realFunc1("degrees", "Converts x radians to degrees.",
+			func(x float64) float64 { return x * (180 / math.Pi) },
 			mathEx("print degrees(pi()/4)", "45.0")),
-		realFunc1("radians", "Converts x degrees to radians.", func(x float64) float64 { return x * (math.Pi / 180) },
+		realFunc1("radians", "Converts x degrees to radians.",
+			func(x float64) float64 { return x * (math.Pi / 180) },
 			mathEx("print radians(180)", "3.141592653589793")),
 		realFunc1("gamma", "The gamma function of x.", math.Gamma, mathEx("print gamma(5)", "24.0")),
 		realFunc1("loggamma", "The natural logarithm of the absolute value of the gamma function of x.",
@@ -84,7 +86,8 @@ func mathUnitRange(f func(float64) float64) func(float64) (float64, bool) {
 // 14.999999999999998 for 1e15, the C library 15).
 func log10(x float64) float64 {
 	r := math.Log10(x)
-	if k := math.Round(r); r != k && math.Abs(r-k) < 1e-12 && k >= -323 && k <= 308 && math.Pow10(int(k)) == x {
+	k := math.Round(r)
+	if r != k && math.Abs(r-k) < 1e-12 && k >= -323 && k <= 308 && math.Pow10(int(k)) == x {
 		return k
 	}
 	return r
@@ -111,7 +114,8 @@ func realSign(x float64) float64 {
 // realFunc1 builds a real function of one number. f is a
 // func(float64) float64, or a func(float64) (float64, bool) whose false
 // result gives null.
-func realFunc1[F func(float64) float64 | func(float64) (float64, bool)](name, doc string, f F, e Example) *Scalar {
+func realFunc1[F func(float64) float64 | func(float64) (float64, bool)](name, doc string, f F,
+	e Example) *Scalar {
 	var g func(float64) (float64, bool)
 	switch f := any(f).(type) {
 	case func(float64) float64:

@@ -63,8 +63,8 @@ func bindBin(name string) BindFunc {
 		case v.Type == data.TimeSpan && s.Type == data.TimeSpan:
 			return data.TimeSpan, binTicks(data.TimeSpan, 0), nil
 		case v.Type == data.DateTime || v.Type == data.TimeSpan:
-			return data.Unknown, nil, fmt.Errorf("function '%s' expects a timespan bin size for a %s value, got %s",
-				name, v.Type, s.Type)
+			return data.Unknown, nil, fmt.Errorf(
+				"function '%s' expects a timespan bin size for a %s value, got %s", name, v.Type, s.Type)
 		}
 		t, err := numWidest(name, args)
 		if err != nil {
