@@ -72,8 +72,8 @@ func init() {
 			Examples: []Example{{"print percentile_tdigest(dynamic([[7],[1,2,3],[1,1,1]]), 50)", "2"}},
 			Bind:     tdPercentileBind},
 		&Scalar{Name: "percentiles_array_tdigest", Sig: "percentiles_array_tdigest(digest: dynamic, percentile: real, ... | percentiles: dynamic): dynamic",
-			Naming: NamePrefixAndFirstArg,
-			Doc:    "Returns the dynamic array of the requested nearest-rank percentiles of a tdigest.",
+			Naming:   NamePrefixAndFirstArg,
+			Doc:      "Returns the dynamic array of the requested nearest-rank percentiles of a tdigest.",
 			Examples: []Example{{"print percentiles_array_tdigest(dynamic([[7],[1,2,3],[1,1,1]]), 0, 100)", "[1,3]"}},
 			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {
 				const name = "percentiles_array_tdigest"
