@@ -176,7 +176,9 @@ type TypeExpr struct {
 	Star    bool          // `*` in a tabular type: any further columns
 }
 
-// ColumnDecl declares a column: `Name: Type`.
+// ColumnDecl declares a column: `Name: Type`. It is also an expression
+// where a typed column stands among expressions, as in find's
+// `project Name: string`.
 type ColumnDecl struct {
 	Span
 	Name *Ident
@@ -191,7 +193,9 @@ type TypeOfExpr struct {
 
 // OpParam is an operator parameter: `kind=inner`, `hint.strategy=shuffle`,
 // `withsource=TableName`, `bagexpansion=array`. Value is an *Ident, a
-// *Literal or nil (a flag with no value).
+// *Literal or nil (a flag with no value); in properties written in
+// `with (…)` it may be any expression, and a list of values
+// (`ycolumns = a, b`) is a chain of BinaryExprs with Op ",".
 type OpParam struct {
 	Span
 	Name  string
@@ -217,3 +221,4 @@ func (*DataTableExpr) exprNode()    {}
 func (*ExternalDataExpr) exprNode() {}
 func (*FuncExpr) exprNode()         {}
 func (*TypeOfExpr) exprNode()       {}
+func (*ColumnDecl) exprNode()       {}

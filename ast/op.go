@@ -200,11 +200,13 @@ type MakeSeriesAgg struct {
 	Default Expr
 }
 
-// EvaluateOp is `evaluate [Params] Plugin(Args)`.
+// EvaluateOp is `evaluate [Params] Plugin(Args) [: (Schema)]`. Schema is
+// the declared output schema, nil when not written.
 type EvaluateOp struct {
 	Span
 	Params []*OpParam
 	Call   *CallExpr
+	Schema *TypeExpr
 }
 
 // AsOp is `as [Params] Name`.
@@ -363,9 +365,10 @@ type ExecuteAndCacheOp struct {
 	Span
 }
 
-// Name implementations.
+// Name implementations. An operator with several spellings built without
+// its Keyword is named by its main spelling.
 
-func (o *WhereOp) Name() string         { return o.Keyword }
+func (o *WhereOp) Name() string         { return orDefault(o.Keyword, "where") }
 func (*ExtendOp) Name() string          { return "extend" }
 func (*ProjectOp) Name() string         { return "project" }
 func (*ProjectAwayOp) Name() string     { return "project-away" }
@@ -373,17 +376,17 @@ func (*ProjectKeepOp) Name() string     { return "project-keep" }
 func (*ProjectRenameOp) Name() string   { return "project-rename" }
 func (*ProjectReorderOp) Name() string  { return "project-reorder" }
 func (*SummarizeOp) Name() string       { return "summarize" }
-func (o *SortOp) Name() string          { return o.Keyword }
+func (o *SortOp) Name() string          { return orDefault(o.Keyword, "sort") }
 func (*TopOp) Name() string             { return "top" }
-func (o *TakeOp) Name() string          { return o.Keyword }
+func (o *TakeOp) Name() string          { return orDefault(o.Keyword, "take") }
 func (*CountOp) Name() string           { return "count" }
 func (*DistinctOp) Name() string        { return "distinct" }
 func (*UnionOp) Name() string           { return "union" }
 func (*JoinOp) Name() string            { return "join" }
 func (*LookupOp) Name() string          { return "lookup" }
-func (o *MvExpandOp) Name() string      { return o.Keyword }
-func (o *MvApplyOp) Name() string       { return o.Keyword }
-func (o *ParseOp) Name() string         { return o.Keyword }
+func (o *MvExpandOp) Name() string      { return orDefault(o.Keyword, "mv-expand") }
+func (o *MvApplyOp) Name() string       { return orDefault(o.Keyword, "mv-apply") }
+func (o *ParseOp) Name() string         { return orDefault(o.Keyword, "parse") }
 func (*ParseKvOp) Name() string         { return "parse-kv" }
 func (*MakeSeriesOp) Name() string      { return "make-series" }
 func (*EvaluateOp) Name() string        { return "evaluate" }

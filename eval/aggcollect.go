@@ -65,7 +65,7 @@ func (a *aggCollector) add(c *compiler, sc *scope, row *rowCtx, e *ast.CallExpr,
 		*a.inter = append(*a.inter, data.ColumnDef{Name: fmt.Sprintf("\x00agg%d_%d", len(a.calls), i), Type: t})
 	}
 	idx := first
-	return &cexpr{typ: b.Types[0], node: e, col: -1, name: call.names[0], eval: func(f *frame) (data.Column, error) {
+	return &cexpr{typ: b.Types[0], node: e, col: -1, name: call.names[0], refs: []int{idx}, eval: func(f *frame) (data.Column, error) {
 		return f.column(idx), nil
 	}}
 }

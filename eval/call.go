@@ -58,6 +58,9 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return badExpr(e)
 	}
 	out := c.kernelExpr(e, typ, k, args, !f.Volatile && !f.Now)
+	if (name == "parse_json" || name == "todynamic") && len(args) == 1 && args[0].typ == data.String && out.konst == nil {
+		out.jsonSrc = args[0]
+	}
 	return out
 }
 
@@ -133,6 +136,9 @@ func (c *compiler) member(sc *scope, row *rowCtx, e *ast.MemberExpr) *cexpr {
 		return badExpr(e)
 	}
 	key := e.Name.Name
+	if x.jsonSrc != nil {
+		return c.jsonPathExpr(e, x, data.PathStep{Key: key}, memberName(x.name, key))
+	}
 	k := functions.Map1(data.Dynamic, func(d data.Dyn) (data.Dyn, bool) {
 		v, _ := d.Get(key)
 		return v, true
@@ -171,6 +177,14 @@ func (c *compiler) index(sc *scope, row *rowCtx, e *ast.IndexExpr) *cexpr {
 		c.errorf(e, "indexing needs a dynamic value, but %s is %s", exprText(e.X), x.typ)
 		return badExpr(e)
 	}
+	if x.jsonSrc != nil && i.konst != nil && !i.konst.IsNull() && (i.typ == data.String || i.typ.IsInteger()) {
+		step := data.PathStep{Key: i.konst.Str()}
+		name := memberName(x.name, i.konst.Str())
+		if i.typ.IsInteger() {
+			step, name = data.PathStep{IsIndex: true, Index: int(i.konst.Int64())}, ""
+		}
+		return c.jsonPathExpr(e, x, step, name)
+	}
 	var k functions.Kernel
 	switch {
 	case i.typ == data.String:
@@ -202,5 +216,18 @@ func (c *compiler) index(sc *scope, row *rowCtx, e *ast.IndexExpr) *cexpr {
 	if i.konst != nil && i.typ == data.String {
 		out.name = memberName(x.name, i.konst.Str())
 	}
+	return out
+}
+
+// jsonPathExpr compiles parse_json(s).a.b[0]… as one scan of s that parses
+// only the selected value.
+func (c *compiler) jsonPathExpr(e ast.Expr, x *cexpr, step data.PathStep, name string) *cexpr {
+	path := append(append([]data.PathStep(nil), x.jsonPath...), step)
+	k := functions.Map1(data.Dynamic, func(s string) (data.Dyn, bool) {
+		d, _ := data.JSONPath(s, path)
+		return d, true
+	})
+	out := c.kernelExpr(e, data.Dynamic, k, []*cexpr{x.jsonSrc}, true)
+	out.jsonSrc, out.jsonPath, out.name = x.jsonSrc, path, name
 	return out
 }

@@ -22,6 +22,35 @@ type cexpr struct {
 	node  ast.Expr
 	// col is the input column index for a plain column reference, else -1.
 	col int
+	// refs lists the input columns the expression reads (sorted, unique).
+	refs []int
+	// jsonSrc and jsonPath describe parse_json(jsonSrc) followed by member
+	// and index steps, which run as one scan of the JSON text.
+	jsonSrc  *cexpr
+	jsonPath []data.PathStep
+}
+
+// unionRefs merges the column references of several expressions.
+func unionRefs(es ...*cexpr) []int {
+	var out []int
+	for _, e := range es {
+		if e == nil {
+			continue
+		}
+		for _, r := range e.refs {
+			i := 0
+			for i < len(out) && out[i] < r {
+				i++
+			}
+			if i < len(out) && out[i] == r {
+				continue
+			}
+			out = append(out, 0)
+			copy(out[i+1:], out[i:])
+			out[i] = r
+		}
+	}
+	return out
 }
 
 // rowCtx is the row schema expressions are compiled against.
@@ -162,7 +191,7 @@ func (c *compiler) ident(sc *scope, row *rowCtx, id *ast.Ident) *cexpr {
 }
 
 func colRef(i int, def data.ColumnDef, id ast.Expr) *cexpr {
-	return &cexpr{typ: def.Type, name: def.Name, node: id, col: i, eval: func(f *frame) (data.Column, error) {
+	return &cexpr{typ: def.Type, name: def.Name, node: id, col: i, refs: []int{i}, eval: func(f *frame) (data.Column, error) {
 		return f.column(i), nil
 	}}
 }
@@ -212,7 +241,7 @@ func (c *compiler) fold(e *cexpr, node ast.Expr) *cexpr {
 // expressions; it is folded to a constant when every argument is one and
 // the kernel is pure.
 func (c *compiler) kernelExpr(node ast.Expr, typ data.Type, k functions.Kernel, args []*cexpr, pure bool) *cexpr {
-	out := &cexpr{typ: typ, node: node, col: -1}
+	out := &cexpr{typ: typ, node: node, col: -1, refs: unionRefs(args...)}
 	evals := make([]evalFn, len(args))
 	allConst := pure
 	for i, a := range args {
@@ -230,7 +259,7 @@ func (c *compiler) kernelExpr(node ast.Expr, typ data.Type, k functions.Kernel, 
 			}
 			cols[i] = col
 		}
-		return applyKernel(f, k, cols)
+		return applyKernelMemo(f, out, k, cols)
 	}
 	if allConst {
 		v, err := evalConst(out)
@@ -265,6 +294,19 @@ func evalConst(e *cexpr) (data.Value, error) {
 // applyKernel runs a kernel, first trying it on the distinct values of a
 // single dictionary-encoded argument.
 func applyKernel(f *frame, k functions.Kernel, cols []data.Column) (data.Column, error) {
+	return applyKernelMemo(f, nil, k, cols)
+}
+
+// applyKernelMemo is applyKernel for expression e: over a dictionary shared
+// by several chunks (a loaded column), results are remembered per
+// dictionary code for the rest of the run, so each distinct value is
+// computed once per goroutine.
+func applyKernelMemo(f *frame, e *cexpr, k functions.Kernel, cols []data.Column) (data.Column, error) {
+	if e != nil {
+		if r, ok, err := memoDictArg(f, e, k, cols); ok {
+			return r, err
+		}
+	}
 	if r, ok, err := onDictArg(f, k, cols); ok {
 		return r, err
 	}

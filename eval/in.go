@@ -91,7 +91,7 @@ func (c *compiler) inExpr(sc *scope, row *rowCtx, e *ast.InExpr) *cexpr {
 	if dom == data.Int {
 		x, dom = c.convert(x, data.Long), data.Long
 	}
-	out := &cexpr{typ: data.Bool, node: e, col: -1}
+	out := &cexpr{typ: data.Bool, node: e, col: -1, refs: x.refs}
 	out.eval = func(f *frame) (data.Column, error) {
 		vals, err := ls.values(f.x)
 		if err != nil {
@@ -218,7 +218,7 @@ func valuesEqual(a, b data.Value) bool {
 func (c *compiler) hasList(op string, x *cexpr, ls *listSource, e *ast.InExpr) *cexpr {
 	all := strings.HasPrefix(op, "has_all")
 	cs := strings.HasSuffix(op, "_cs")
-	out := &cexpr{typ: data.Bool, node: e, col: -1}
+	out := &cexpr{typ: data.Bool, node: e, col: -1, refs: x.refs}
 	out.eval = func(f *frame) (data.Column, error) {
 		vals, err := ls.values(f.x)
 		if err != nil {

@@ -42,12 +42,13 @@ func (c *countStage) run(x *execCtx, in *rel) (*rel, error) {
 
 // distinctStage keeps one row per distinct combination of its columns.
 type distinctStage struct {
-	s    data.Schema
-	cols []*cexpr
+	s     data.Schema
+	cols  []*cexpr
+	inLen int
 }
 
 func (c *compiler) distinct(sc *scope, in data.Schema, op *ast.DistinctOp) stage {
-	d := &distinctStage{}
+	d := &distinctStage{inLen: len(in)}
 	row := &rowCtx{schema: in}
 	names := newNameSet()
 	for _, e := range op.Columns {

@@ -12,7 +12,11 @@ import (
 type projectStage struct {
 	s     data.Schema
 	exprs []*cexpr
+	inLen int
+	live  []bool // output columns read downstream; nil means all
 }
+
+func (p *projectStage) isLive(i int) bool { return p.live == nil || p.live[i] }
 
 func (p *projectStage) outSchema() data.Schema { return p.s }
 
@@ -27,13 +31,18 @@ func (p *projectStage) apply(x *execCtx, in *rel) (*rel, error) {
 	if allRefs {
 		cols := make([]data.Column, len(p.exprs))
 		for i, e := range p.exprs {
-			cols[i] = in.cols[e.col]
+			if p.isLive(i) {
+				cols[i] = in.cols[e.col]
+			}
 		}
 		return &rel{schema: p.s, cols: cols, n: in.n, sel: in.sel}, nil
 	}
 	f := newFrame(x, in)
 	cols := make([]data.Column, len(p.exprs))
 	for i, e := range p.exprs {
+		if !p.isLive(i) {
+			continue
+		}
 		col, err := e.eval(f)
 		if err != nil {
 			return nil, err
@@ -68,7 +77,7 @@ func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
 		out = append(out, data.ColumnDef{Name: name, Type: x.typ})
 		exprs = append(exprs, x)
 	}
-	return &projectStage{s: out, exprs: exprs}
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
@@ -99,7 +108,7 @@ func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
 		out = append(out, data.ColumnDef{Name: name, Type: x.typ})
 		exprs = append(exprs, x)
 	}
-	return &projectStage{s: out, exprs: exprs}
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 // matchPattern matches a column name against a wildcard pattern (only `*`
@@ -164,7 +173,7 @@ func (c *compiler) projectAway(in data.Schema, items []ast.Expr, keep bool) stag
 			exprs = append(exprs, colRef(i, def, nil))
 		}
 	}
-	return &projectStage{s: out, exprs: exprs}
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 func (c *compiler) projectRename(in data.Schema, op *ast.ProjectRenameOp) stage {
@@ -193,7 +202,7 @@ func (c *compiler) projectRename(in data.Schema, op *ast.ProjectRenameOp) stage 
 		}
 		seen[def.Name] = true
 	}
-	return &projectStage{s: out, exprs: exprs}
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 func (c *compiler) projectReorder(in data.Schema, op *ast.ProjectReorderOp) stage {
@@ -225,7 +234,7 @@ func (c *compiler) projectReorder(in data.Schema, op *ast.ProjectReorderOp) stag
 		out[k] = in[i]
 		exprs[k] = colRef(i, in[i], nil)
 	}
-	return &projectStage{s: out, exprs: exprs}
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 // sortGroup orders the columns a wildcard matched, as project-reorder's

@@ -37,9 +37,10 @@ type runState struct {
 
 // execCtx is the per-goroutine context of a run.
 type execCtx struct {
-	ctx  context.Context
-	run  *runState
-	fctx *functions.Ctx
+	ctx   context.Context
+	run   *runState
+	fctx  *functions.Ctx
+	memos map[memoKey]*dictMemo
 }
 
 func (x *execCtx) check() error {
@@ -92,6 +93,10 @@ type InternalError struct {
 }
 
 func (e *InternalError) Error() string { return fmt.Sprintf("internal error: %v", e.Value) }
+
+// Internal marks the error as a bug in kqlkit rather than a problem with
+// the query or data.
+func (e *InternalError) Internal() bool { return true }
 
 // scalarOf evaluates a plan once per run and returns its first value.
 func (rs *runState) scalarOf(x *execCtx, p node) (data.Value, error) {

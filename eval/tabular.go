@@ -92,6 +92,7 @@ func (c *compiler) stages(sc *scope, src node, ops []ast.Operator) node {
 	if len(p.stages) == 0 {
 		return src
 	}
+	prune(p)
 	return p
 }
 

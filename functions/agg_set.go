@@ -119,6 +119,9 @@ type setAgg struct {
 	limit int
 	sets  []map[setKey]struct{}
 	items [][]data.Dyn
+	// strings are kept as Go strings until the result is built
+	strSets  []map[string]struct{}
+	strItems [][]string
 }
 
 // setKey is a comparable form of a value: numbers and strings directly,
@@ -148,8 +151,8 @@ func (a *setAgg) Update(ctx *Ctx, groups []uint32, ng int, args []data.Column) e
 		ok = predicate(args[1])
 	}
 	col := args[0]
-	if d, isDict := col.(*data.DictCol); isDict && a.t == data.String {
-		return a.updateDictStrings(d, groups, ok)
+	if a.t == data.String {
+		return a.updateStrings(col, groups, ok)
 	}
 	for i, g := range groups {
 		if !ok(i) {
@@ -171,32 +174,50 @@ func (a *setAgg) Update(ctx *Ctx, groups []uint32, ng int, args []data.Column) e
 	return nil
 }
 
-// updateDictStrings is the fast path for a dictionary-encoded string
-// column: each distinct string is boxed once.
-func (a *setAgg) updateDictStrings(d *data.DictCol, groups []uint32, ok func(int) bool) error {
-	vals := data.Strings(d.Values).Vals
-	keys := make([]setKey, len(vals))
-	dyns := make([]data.Dyn, len(vals))
-	done := make([]bool, len(vals))
+// updateStrings is the path for string columns: no boxing, and for a
+// dictionary column each distinct string is looked up as a Go string.
+func (a *setAgg) updateStrings(col data.Column, groups []uint32, ok func(int) bool) error {
+	r := data.NewReader[string](col)
 	for i, g := range groups {
-		if !ok(i) {
-			continue
+		if ok(i) {
+			a.addString(g, r.At(i))
 		}
-		c := d.Codes[i]
-		if !done[c] {
-			keys[c] = setKey{kind: 's', s: vals[c]}
-			dyns[c] = data.DynStringOf(vals[c])
-			done[c] = true
-		}
-		a.addKeyed(g, keys[c], dyns[c])
 	}
 	return nil
+}
+
+func (a *setAgg) addString(g uint32, s string) {
+	switch a.mode {
+	case setList:
+		if len(a.strItems[g]) < a.limit {
+			a.strItems[g] = append(a.strItems[g], s)
+		}
+		return
+	case setDistinct:
+		if len(a.strItems[g]) >= a.limit {
+			return
+		}
+	}
+	m := a.strSets[g]
+	if m == nil {
+		m = map[string]struct{}{}
+		a.strSets[g] = m
+	}
+	if _, seen := m[s]; seen {
+		return
+	}
+	m[s] = struct{}{}
+	if a.mode == setDistinct {
+		a.strItems[g] = append(a.strItems[g], s)
+	}
 }
 
 func (a *setAgg) grow(ng int) {
 	for len(a.sets) < ng {
 		a.sets = append(a.sets, nil)
 		a.items = append(a.items, nil)
+		a.strSets = append(a.strSets, nil)
+		a.strItems = append(a.strItems, nil)
 	}
 }
 
@@ -236,6 +257,18 @@ func (a *setAgg) addKeyed(g uint32, k setKey, d data.Dyn) {
 func (a *setAgg) Merge(other Agg, into []uint32, ng int) {
 	o := other.(*setAgg)
 	a.grow(ng)
+	for g := range o.strSets {
+		t := into[g]
+		if a.mode == setCount {
+			for k := range o.strSets[g] {
+				a.addString(t, k)
+			}
+			continue
+		}
+		for _, it := range o.strItems[g] {
+			a.addString(t, it)
+		}
+	}
 	for g := range o.sets {
 		t := into[g]
 		switch a.mode {
@@ -259,13 +292,17 @@ func (a *setAgg) Result(ng int) []data.Column {
 	if a.mode == setCount {
 		out := make([]int64, ng)
 		for g := range out {
-			out[g] = int64(len(a.sets[g]))
+			out[g] = int64(len(a.sets[g]) + len(a.strSets[g]))
 		}
 		return []data.Column{data.NewVec(data.Long, out, nil)}
 	}
 	out := make([]data.Dyn, ng)
 	for g := range out {
-		out[g] = data.DynArrayOf(append([]data.Dyn{}, a.items[g]...))
+		items := append([]data.Dyn{}, a.items[g]...)
+		for _, s := range a.strItems[g] {
+			items = append(items, data.DynStringOf(s))
+		}
+		out[g] = data.DynArrayOf(items)
 	}
 	return []data.Column{data.NewVec(data.Dynamic, out, nil)}
 }

@@ -1,0 +1,361 @@
+package ast
+
+import (
+	"math"
+	"strings"
+
+	"github.com/kqlkit/kqlkit/data"
+)
+
+// Precedence levels, loosest first. An expression printed where a level
+// higher than its own is required gets parentheses.
+const (
+	precLowest  = iota // inside brackets: anything goes
+	precPipe           // a pipeline, or an operator used as a source
+	precAssign         // Name = Value
+	precOr             // or
+	precAnd            // and
+	precCompare        // == != < <= > >= =~ !~ has contains in between …
+	precAdd            // + -
+	precMul            // * / %
+	precUnary          // -x +x, and negative number literals
+	precPostfix        // x.y x[i] f(x), names and other literals
+)
+
+// binaryPrec returns the precedence level of a binary operator.
+func binaryPrec(op string) int {
+	switch op {
+	case "or":
+		return precOr
+	case "and":
+		return precAnd
+	case "+", "-":
+		return precAdd
+	case "*", "/", "%":
+		return precMul
+	}
+	return precCompare
+}
+
+// exprPrec returns the precedence level of an expression.
+func exprPrec(e Expr) int {
+	switch e := e.(type) {
+	case *BinaryExpr:
+		return binaryPrec(opText(e.Op))
+	case *InExpr, *BetweenExpr:
+		return precCompare
+	case *UnaryExpr:
+		return precUnary
+	case *AssignExpr:
+		return precAssign
+	case *PipeExpr, *OpExpr:
+		return precPipe
+	case *Literal:
+		if startsWithMinus(e.Value) {
+			return precUnary
+		}
+	}
+	return precPostfix
+}
+
+// startsWithMinus reports whether the literal for v is written with a
+// leading minus sign.
+func startsWithMinus(v data.Value) bool {
+	if v.IsNull() {
+		return false
+	}
+	switch v.Type() {
+	case data.Long, data.TimeSpan:
+		return v.Int64() < 0
+	case data.Real:
+		f := v.Float64()
+		return !math.IsNaN(f) && !math.IsInf(f, 0) && math.Signbit(f)
+	}
+	return false
+}
+
+// opText returns the canonical spelling of an operator: lower case, words
+// separated by one space.
+func opText(op string) string {
+	return strings.Join(strings.Fields(strings.ToLower(op)), " ")
+}
+
+// expr prints e, in parentheses when its precedence is below ctx.
+func (p *printer) expr(e Expr, ctx int) {
+	if isNil(e) {
+		return
+	}
+	if exprPrec(e) < ctx {
+		p.byte('(')
+		p.bare(e)
+		p.byte(')')
+	} else {
+		p.bare(e)
+	}
+	p.done(e)
+}
+
+// bare prints e without parentheses around it.
+func (p *printer) bare(e Expr) {
+	switch e := e.(type) {
+	case *Ident:
+		p.ident(e)
+	case *Literal:
+		p.out = appendValue(p.out, e.Value)
+	case *BinaryExpr:
+		p.binary(e)
+	case *UnaryExpr:
+		p.str(e.Op)
+		p.expr(e.X, precPostfix)
+	case *InExpr:
+		p.expr(e.X, precCompare+1)
+		p.byte(' ')
+		p.str(opText(e.Op))
+		p.str(" (")
+		p.exprs(e.List, precLowest)
+		p.byte(')')
+	case *BetweenExpr:
+		p.between(e)
+	case *CallExpr:
+		p.call(e)
+	case *MemberExpr:
+		p.expr(e.X, precPostfix)
+		p.byte('.')
+		p.ident(e.Name)
+	case *IndexExpr:
+		p.expr(e.X, precPostfix)
+		p.byte('[')
+		p.expr(e.Index, precLowest)
+		p.byte(']')
+	case *ParenExpr:
+		p.byte('(')
+		p.expr(e.X, precLowest)
+		p.byte(')')
+	case *StarExpr:
+		p.byte('*')
+	case *AssignExpr:
+		p.assign(e)
+	case *PatternExpr:
+		p.str(e.Pattern)
+	case *PipeExpr:
+		p.nested(e)
+	case *OpExpr:
+		p.op(e.Op)
+	default:
+		p.bareMore(e)
+	}
+}
+
+func (p *printer) bareMore(e Expr) {
+	switch e := e.(type) {
+	case *DataTableExpr:
+		p.datatable(e)
+	case *ExternalDataExpr:
+		p.externaldata(e)
+	case *FuncExpr:
+		if e.View {
+			p.str("view ")
+		}
+		p.byte('(')
+		p.params(e.Params)
+		p.str(") ")
+		if e.Body != nil {
+			p.block(e.Body)
+			p.done(e.Body)
+		} else {
+			p.str("{ }")
+		}
+	case *TypeOfExpr:
+		p.str("typeof(")
+		if t := e.Type; t != nil && t.Tabular {
+			p.columnsOf(t)
+		} else {
+			p.typ(t)
+		}
+		p.byte(')')
+	}
+}
+
+func (p *printer) binary(e *BinaryExpr) {
+	op := opText(e.Op)
+	prec := binaryPrec(op)
+	left := prec
+	if prec == precCompare {
+		left++ // comparisons do not chain
+	}
+	p.expr(e.X, left)
+	p.byte(' ')
+	p.str(op)
+	p.byte(' ')
+	p.expr(e.Y, prec+1)
+}
+
+func (p *printer) between(e *BetweenExpr) {
+	p.expr(e.X, precCompare+1)
+	if e.Not {
+		p.str(" !between (")
+	} else {
+		p.str(" between (")
+	}
+	p.expr(e.Lo, precCompare+1)
+	p.str(" .. ")
+	p.expr(e.Hi, precCompare+1)
+	p.byte(')')
+}
+
+func (p *printer) call(e *CallExpr) {
+	if e.Func != nil {
+		p.ident(e.Func)
+		p.done(e.Func)
+	}
+	p.byte('(')
+	p.exprs(e.Args, precLowest)
+	p.byte(')')
+}
+
+func (p *printer) assign(e *AssignExpr) {
+	if len(e.Names) == 1 {
+		p.ident(e.Names[0])
+	} else {
+		p.byte('(')
+		for i, n := range e.Names {
+			if i > 0 {
+				p.str(", ")
+			}
+			p.ident(n)
+		}
+		p.byte(')')
+	}
+	p.str(" = ")
+	p.expr(e.Value, precAssign)
+}
+
+// exprs prints a comma-separated list.
+func (p *printer) exprs(list []Expr, ctx int) {
+	for i, e := range list {
+		if i > 0 {
+			p.str(", ")
+		}
+		p.expr(e, ctx)
+	}
+}
+
+// tabular prints an operator's table argument (a join's right side, a
+// union leg), in parentheses when it is a pipeline.
+func (p *printer) tabular(e Expr) { p.expr(e, precAssign) }
+
+func (p *printer) ident(id *Ident) {
+	if id != nil {
+		p.out = appendIdent(p.out, id)
+	}
+}
+
+func (p *printer) datatable(e *DataTableExpr) {
+	p.str("datatable")
+	p.opParams(e.Params)
+	p.byte('(')
+	p.columns(e.Columns)
+	p.str(")[")
+	n := len(e.Columns)
+	if p.flat || n == 0 || len(e.Values) <= n || p.col()+p.width(e) <= maxLine {
+		p.flatly(func() { p.exprs(e.Values, precLowest) })
+		p.byte(']')
+		return
+	}
+	base := p.base
+	for i := 0; i < len(e.Values); i += n {
+		p.newline(base+2, posOf(e.Values[i]))
+		p.flatly(func() { p.exprs(e.Values[i:min(i+n, len(e.Values))], precLowest) })
+		if i+n < len(e.Values) {
+			p.byte(',')
+		}
+	}
+	p.newline(base, e.End())
+	p.byte(']')
+}
+
+func (p *printer) externaldata(e *ExternalDataExpr) {
+	p.str("externaldata(")
+	p.columns(e.Columns)
+	p.str(")[")
+	p.exprs(e.URIs, precLowest)
+	p.byte(']')
+	if len(e.With) > 0 {
+		p.str(" with (")
+		p.opParamList(e.With)
+		p.byte(')')
+	}
+}
+
+// params prints function or query parameters.
+func (p *printer) params(list []*Param) {
+	for i, prm := range list {
+		if i > 0 {
+			p.str(", ")
+		}
+		p.param(prm)
+	}
+}
+
+func (p *printer) param(prm *Param) {
+	if prm == nil {
+		return
+	}
+	p.ident(prm.Name)
+	p.byte(':')
+	p.typ(prm.Type)
+	if !isNil(prm.Default) {
+		p.str(" = ")
+		p.expr(prm.Default, precAssign)
+	}
+}
+
+// typ prints a type: a name, or a schema in parentheses.
+func (p *printer) typ(t *TypeExpr) {
+	if t == nil {
+		return
+	}
+	if !t.Tabular {
+		p.str(t.Name)
+		return
+	}
+	p.byte('(')
+	p.columnsOf(t)
+	p.byte(')')
+}
+
+func (p *printer) columnsOf(t *TypeExpr) {
+	p.columns(t.Columns)
+	if t.Star {
+		if len(t.Columns) > 0 {
+			p.str(", ")
+		}
+		p.byte('*')
+	}
+}
+
+func (p *printer) columns(list []*ColumnDecl) {
+	for i, c := range list {
+		if i > 0 {
+			p.str(", ")
+		}
+		p.column(c)
+	}
+}
+
+func (p *printer) column(c *ColumnDecl) {
+	if c == nil {
+		return
+	}
+	p.ident(c.Name)
+	p.byte(':')
+	p.typ(c.Type)
+}
+
+// posOf returns n's position, or the zero Pos for a nil node.
+func posOf(n Node) Pos {
+	if isNil(n) {
+		return Pos{}
+	}
+	return n.Pos()
+}

@@ -1,0 +1,149 @@
+package parser
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/kqlkit/kqlkit/diag"
+)
+
+// The corpus test compares this parser with Microsoft's on the shared
+// corpus of real queries (../shared/corpus from the module root). The
+// verdicts of Microsoft's parser are in testdata/oracle.tsv; they were
+// produced once with
+//
+//	cd ../shared/corpus && find kql-queries sentinel-rules -type f \
+//	  \( -name '*.kql' -o -name '*.txt' -o -name '*.yaml' -o -name '*.yml' \) |
+//	  node /tmp/kqlparse/kqlparse.js --stdin
+//
+// (see ../shared/tools/kqlparse) and turned into path/verdict lines.
+
+// minAgreement is the share of the files Microsoft's parser accepts that
+// this parser must accept too.
+const minAgreement = 0.995
+
+// sharedDir returns ../shared next to the module root, or "" when absent.
+func sharedDir() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	shared := filepath.Join(dir, "..", "shared")
+	if _, err := os.Stat(filepath.Join(shared, "corpus")); err != nil {
+		return ""
+	}
+	return shared
+}
+
+type oracleEntry struct {
+	path string
+	ok   bool
+}
+
+func readOracle(t testing.TB) []oracleEntry {
+	f, err := os.Open("testdata/oracle.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []oracleEntry
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		path, verdict, _ := strings.Cut(line, "\t")
+		out = append(out, oracleEntry{path: path, ok: verdict == "ok"})
+	}
+	return out
+}
+
+// corpusQuery reads the query of a corpus file the way kqlparse.js does:
+// the query: field of a YAML rule, or the whole file.
+func corpusQuery(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	ext := strings.ToLower(filepath.Ext(path))
+	if ext != ".yaml" && ext != ".yml" {
+		return string(b), nil
+	}
+	var doc struct {
+		Query string `yaml:"query"`
+	}
+	if err := yaml.Unmarshal(b, &doc); err != nil {
+		return "", err
+	}
+	return doc.Query, nil
+}
+
+func TestCorpusAgreement(t *testing.T) {
+	shared := sharedDir()
+	if shared == "" {
+		t.Skip("../shared/corpus is not present")
+	}
+	corpus := filepath.Join(shared, "corpus")
+	var accepted, oracleOK, rejected, oracleErr int
+	var missed, extra []string
+	for _, e := range readOracle(t) {
+		q, err := corpusQuery(filepath.Join(corpus, e.path))
+		if err != nil {
+			t.Errorf("%s: %v", e.path, err)
+			continue
+		}
+		_, errs := Parse(diag.NewSource(e.path, q))
+		for _, d := range errs {
+			if strings.Contains(d.Message, "internal error") {
+				t.Errorf("%s: %s", e.path, d.Error())
+			}
+		}
+		if e.ok {
+			oracleOK++
+			if errs == nil {
+				accepted++
+			} else {
+				missed = append(missed, errs[0].Error())
+			}
+		} else {
+			oracleErr++
+			if errs != nil {
+				rejected++
+			} else {
+				extra = append(extra, e.path)
+			}
+		}
+	}
+	sort.Strings(missed)
+	sort.Strings(extra)
+	for _, m := range missed {
+		t.Logf("rejected, Microsoft accepts: %s", m)
+	}
+	for _, p := range extra {
+		t.Logf("accepted, Microsoft rejects: %s", p)
+	}
+	share := float64(accepted) / float64(oracleOK)
+	fmt.Printf("corpus: accepted %d of %d files Microsoft accepts (%.2f%%); rejected %d of %d it rejects\n",
+		accepted, oracleOK, 100*share, rejected, oracleErr)
+	if share < minAgreement {
+		t.Errorf("agreement %.2f%%, want at least %.2f%%", 100*share, 100*minAgreement)
+	}
+}

@@ -1,0 +1,338 @@
+package tableio
+
+import (
+	"bytes"
+	"encoding/binary"
+	"fmt"
+	"io"
+	mbits "math/bits"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/kqlkit/kqlkit/data"
+)
+
+// ReadCSV reads CSV (RFC 4180): a header row of column names, then one
+// record per row, fields separated by commas, optionally quoted with
+// double quotes ("" inside a quoted field is one quote). A header cell may
+// carry a type as "Name:type" (a Kusto type name). Blank lines are
+// skipped; a record with the wrong number of fields, an unterminated quote
+// or a quote inside an unquoted field is an error.
+func ReadCSV(r io.Reader, opts ReadOptions) (*data.Table, error) {
+	return readCSV(r, opts, -1)
+}
+
+func readCSV(r io.Reader, opts ReadOptions, size int64) (*data.Table, error) {
+	head, line, err := readHeader(r, opts.Path)
+	if err != nil {
+		return nil, err
+	}
+	names, schema, err := headerSchema(head.fields, opts)
+	if err != nil {
+		return nil, err
+	}
+	opts.Schema = schema
+	rs := newReadState(opts)
+	rs.csv = true
+	pos := make([]int, len(names))
+	p := newPipeline(rs, size, cutCSV, func(c chunk, w *worker) (*chunkResult, error) {
+		return parseCSVChunk(rs, c, w, pos)
+	})
+	for j, n := range names {
+		pos[j] = rs.declared.Index(n)
+	}
+	parts, err := p.run(r, head.rest, line)
+	if err != nil {
+		return nil, err
+	}
+	return merge(rs, parts)
+}
+
+// header is the first record and what was read after it.
+type header struct {
+	fields []string
+	rest   []byte
+}
+
+// readHeader reads until the first record is complete and parses it; line
+// is the line number after it.
+func readHeader(r io.Reader, path string) (header, int, error) {
+	buf, err := skipBOM(r)
+	if err != nil {
+		return header{}, 0, pathErr(path, err)
+	}
+	block := make([]byte, 64<<10)
+	for {
+		if cutCSV(buf) < 0 {
+			n, err := r.Read(block)
+			buf = append(buf, block[:n]...)
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return header{}, 0, pathErr(path, err)
+			}
+			continue
+		}
+		break
+	}
+	cr := csvReader{b: buf, line: 1, path: path}
+	for cr.i < len(cr.b) && cr.blankLine() {
+	}
+	if cr.i >= len(cr.b) {
+		return header{}, cr.line, nil // an empty file: no columns, no rows
+	}
+	var fields []string
+	err = cr.record(func(_ int, v []byte) { fields = append(fields, string(v)) })
+	if err != nil {
+		return header{}, 0, err
+	}
+	return header{fields: fields, rest: buf[cr.i:]}, cr.line, nil
+}
+
+// headerSchema reads "Name" and "Name:type" header cells. Types from the
+// header win over opts.Schema; the result declares every header column
+// with a known type plus the schema's other columns.
+func headerSchema(cells []string, opts ReadOptions) ([]string, data.Schema, error) {
+	names := make([]string, len(cells))
+	var schema data.Schema
+	seen := map[string]bool{}
+	for j, cell := range cells {
+		name, typ := strings.TrimSpace(cell), data.Unknown
+		if k := strings.LastIndexByte(name, ':'); k > 0 {
+			if t, ok := data.ParseType(strings.TrimSpace(name[k+1:])); ok {
+				name, typ = strings.TrimSpace(name[:k]), t
+			}
+		}
+		if name == "" {
+			name = fmt.Sprintf("Column%d", j+1)
+		}
+		if seen[name] {
+			return nil, nil, &SyntaxError{Path: opts.Path, Line: 1,
+				Msg: fmt.Sprintf("column '%s' appears twice in the header", name)}
+		}
+		seen[name] = true
+		if typ == data.Unknown {
+			if i := opts.Schema.Index(name); i >= 0 {
+				typ = opts.Schema[i].Type
+			}
+		}
+		names[j] = name
+		schema = append(schema, data.ColumnDef{Name: name, Type: typ})
+	}
+	for _, c := range opts.Schema {
+		if !seen[c.Name] {
+			schema = append(schema, c)
+		}
+	}
+	return names, reorder(schema, opts.Schema), nil
+}
+
+// reorder puts the columns of schema that base declares first, in base's
+// order, then the others in their order.
+func reorder(schema, base data.Schema) data.Schema {
+	out := make(data.Schema, 0, len(schema))
+	in := map[string]bool{}
+	for _, c := range base {
+		if i := schema.Index(c.Name); i >= 0 && !in[c.Name] {
+			out = append(out, schema[i])
+			in[c.Name] = true
+		}
+	}
+	for _, c := range schema {
+		if !in[c.Name] {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// cutCSV cuts after the last newline that is outside quotes. Every chunk
+// starts at a record boundary, so a newline is outside quotes exactly when
+// an even number of quotes precede it.
+func cutCSV(buf []byte) int {
+	total := bytes.Count(buf, []byte{'"'})
+	end := len(buf)
+	after := 0
+	for {
+		i := bytes.LastIndexByte(buf[:end], '\n')
+		if i < 0 {
+			return -1
+		}
+		after += bytes.Count(buf[i:end], []byte{'"'})
+		if (total-after)%2 == 0 {
+			return i + 1
+		}
+		end = i
+	}
+}
+
+// parseCSVChunk parses the records of one chunk. pos maps field positions
+// to columns (-1 to skip).
+func parseCSVChunk(rs *readState, c chunk, w *worker, pos []int) (*chunkResult, error) {
+	p := newChunkParser(rs, w.estimateRows(len(c.buf)), w.hints)
+	cr := csvReader{b: c.buf, line: c.line, path: rs.opts.Path}
+	for cr.i < len(cr.b) {
+		if cr.blankLine() {
+			continue
+		}
+		start := cr.line
+		n := 0
+		err := cr.record(func(j int, v []byte) {
+			n = j + 1
+			if j < len(pos) && pos[j] >= 0 {
+				p.cols[pos[j]].addString(v)
+			}
+		})
+		if err != nil {
+			return nil, err
+		}
+		if n != len(pos) {
+			return nil, &SyntaxError{Path: rs.opts.Path, Line: start,
+				Msg: fmt.Sprintf("record has %d fields, the header has %d", n, len(pos))}
+		}
+		p.endRow()
+	}
+	return p.finish(w.hints), nil
+}
+
+// csvReader reads records from b.
+type csvReader struct {
+	b       []byte
+	i       int
+	line    int
+	path    string
+	scratch []byte
+}
+
+// blankLine skips a line holding nothing (or a lone CR) and reports
+// whether it did.
+func (cr *csvReader) blankLine() bool {
+	rest := cr.b[cr.i:]
+	switch {
+	case len(rest) > 0 && rest[0] == '\n':
+		cr.i++
+	case len(rest) > 1 && rest[0] == '\r' && rest[1] == '\n':
+		cr.i += 2
+	case len(rest) == 1 && rest[0] == '\r':
+		cr.i++
+		return true
+	default:
+		return false
+	}
+	cr.line++
+	return true
+}
+
+func (cr *csvReader) errorf(line, col int, format string, args ...any) error {
+	return &SyntaxError{Path: cr.path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+}
+
+// column returns the 1-based rune column of byte offset off.
+func (cr *csvReader) column(off int) int {
+	start := bytes.LastIndexByte(cr.b[:off], '\n') + 1
+	return utf8.RuneCount(cr.b[start:off]) + 1
+}
+
+// record reads one record, calling f for each field with its index and
+// decoded value (valid only during the call).
+func (cr *csvReader) record(f func(j int, v []byte)) error {
+	for j := 0; ; j++ {
+		var v []byte
+		var err error
+		if cr.i < len(cr.b) && cr.b[cr.i] == '"' {
+			v, err = cr.quoted()
+		} else {
+			v, err = cr.unquoted()
+		}
+		if err != nil {
+			return err
+		}
+		if !utf8.Valid(v) {
+			v = bytes.ToValidUTF8(v, []byte("\uFFFD"))
+		}
+		f(j, v)
+		if cr.i >= len(cr.b) {
+			return nil
+		}
+		c := cr.b[cr.i]
+		cr.i++
+		if c == '\n' {
+			cr.line++
+			return nil
+		}
+		// c is ','
+	}
+}
+
+// unquoted reads a field up to a comma or the end of the line.
+func (cr *csvReader) unquoted() ([]byte, error) {
+	b := cr.b
+	start := cr.i
+	i := start
+	for i+8 <= len(b) {
+		w := binary.LittleEndian.Uint64(b[i:])
+		m := hasByte(w, ',') | hasByte(w, '\n') | hasByte(w, '"')
+		if m != 0 {
+			i += mbits.TrailingZeros64(m) >> 3
+			goto found
+		}
+		i += 8
+	}
+	for i < len(b) && b[i] != ',' && b[i] != '\n' && b[i] != '"' {
+		i++
+	}
+found:
+	if i < len(b) && b[i] == '"' {
+		return nil, cr.errorf(cr.line, cr.column(i), "quote inside an unquoted field")
+	}
+	cr.i = i
+	v := b[start:i]
+	if (i == len(b) || b[i] == '\n') && len(v) > 0 && v[len(v)-1] == '\r' {
+		v = v[:len(v)-1]
+	}
+	return v, nil
+}
+
+// quoted reads a quoted field; cr.i is at the opening quote.
+func (cr *csvReader) quoted() ([]byte, error) {
+	b := cr.b
+	startLine, startCol := cr.line, cr.column(cr.i)
+	i := cr.i + 1
+	out := cr.scratch[:0]
+	seg := i
+	copied := false
+	for {
+		k := bytes.IndexByte(b[i:], '"')
+		if k < 0 {
+			return nil, cr.errorf(startLine, startCol, "unterminated quoted field")
+		}
+		cr.line += bytes.Count(b[i:i+k], []byte{'\n'})
+		i += k
+		if i+1 < len(b) && b[i+1] == '"' { // "" is a quote
+			out = append(out, b[seg:i+1]...)
+			copied = true
+			i += 2
+			seg = i
+			continue
+		}
+		break
+	}
+	var v []byte
+	if copied {
+		out = append(out, b[seg:i]...)
+		cr.scratch = out
+		v = out
+	} else {
+		v = b[seg:i]
+	}
+	i++ // closing quote
+	if i < len(b) && b[i] == '\r' && (i+1 == len(b) || b[i+1] == '\n') {
+		i++
+	}
+	if i < len(b) && b[i] != ',' && b[i] != '\n' {
+		return nil, cr.errorf(cr.line, cr.column(i), "unexpected %s after a closing quote", quoteByte(b[i]))
+	}
+	cr.i = i
+	return v, nil
+}

@@ -1,0 +1,102 @@
+package tableio
+
+import (
+	"unsafe"
+
+	"github.com/kqlkit/kqlkit/data"
+)
+
+// A merged string column is dictionary-encoded unless it is nearly unique:
+// with more distinct values than half its rows it is a plain vector.
+
+// mergeStrings joins the string pieces of a column; a nil piece is all "".
+func mergeStrings(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
+	for _, sp := range pieces {
+		if sp != nil && sp.isPlain {
+			return mergePlain(pieces, parts, rows)
+		}
+	}
+	return mergeDict(pieces, parts, rows)
+}
+
+// mergePlain joins pieces into one value per row.
+func mergePlain(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
+	out := make([]string, rows)
+	off := 0
+	for k, p := range parts {
+		switch sp := pieces[k]; {
+		case sp == nil:
+		case sp.isPlain:
+			putStrings(out[off:], sp.buf, sp.spans)
+		default:
+			for i, c := range sp.codes {
+				out[off+i] = sp.vals[c]
+			}
+		}
+		pieces[k] = nil
+		off += p.rows
+	}
+	return data.NewVec(data.String, out, nil)
+}
+
+// mergeDict joins dictionary pieces into one dictionary. The distinct
+// values are copied into one compact buffer so that the chunks' buffers
+// can be freed.
+func mergeDict(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
+	index := map[string]uint32{}
+	var vals []string
+	var buf []byte
+	add := func(v string) uint32 {
+		if c, ok := index[v]; ok {
+			return c
+		}
+		c := uint32(len(vals))
+		vals = append(vals, v)
+		index[v] = c
+		return c
+	}
+	codes := make([]uint32, rows)
+	off := 0
+	for k, p := range parts {
+		sp := pieces[k]
+		if sp == nil {
+			e := add("")
+			for i := 0; i < p.rows; i++ {
+				codes[off+i] = e
+			}
+			off += p.rows
+			continue
+		}
+		remap := make([]uint32, len(sp.vals))
+		for i, v := range sp.vals {
+			remap[i] = add(v)
+		}
+		for i, c := range sp.codes {
+			codes[off+i] = remap[c]
+		}
+		pieces[k] = nil
+		off += p.rows
+	}
+	if len(vals) > rows/2 {
+		out := make([]string, rows)
+		for i, c := range codes {
+			out[i] = vals[c]
+		}
+		return data.NewVec(data.String, out, nil)
+	}
+	// compact the distinct values into one buffer
+	size := 0
+	for _, v := range vals {
+		size += len(v)
+	}
+	buf = make([]byte, 0, size)
+	for i, v := range vals {
+		if v == "" {
+			continue
+		}
+		start := len(buf)
+		buf = append(buf, v...)
+		vals[i] = unsafe.String(&buf[start], len(v)) // buf is never written again
+	}
+	return &data.DictCol{Codes: codes, Values: data.NewVec(data.String, vals, nil), Unique: true}
+}
