@@ -207,7 +207,7 @@ func TestAgg2Percentiles(t *testing.T) {
 		{"p95 of 1000", "percentile", []aggArg{seqLongs(1, 1000), pl(95)}, "950"},
 		{"empty", "percentile", []aggArg{longs(), pl(50)}, "null"},
 		{"reals", "percentile", []aggArg{aggCol(data.Real, data.RealValue(2.5), data.RealValue(1.5)), pl(50)}, "1.5"},
-		{"timespans", "percentile", []aggArg{aggCol(data.TimeSpan, data.TimeSpanValue(data.Hour), data.TimeSpanValue(2 * data.Hour)), pl(100)}, "02:00:00"},
+		{"timespans", "percentile", []aggArg{aggCol(data.TimeSpan, data.TimeSpanValue(data.Hour), data.TimeSpanValue(2*data.Hour)), pl(100)}, "02:00:00"},
 		{"several", "percentiles", []aggArg{seqLongs(1, 10), pl(10), p(90)}, "1, 9"},
 		{"array", "percentiles_array", []aggArg{seqLongs(1, 10), pl(10), p(90)}, "[1,9]"},
 		{"array dynamic", "percentiles_array", []aggArg{seqLongs(1, 10), aggConst(dj(t, "[50, 100]"))}, "[5,10]"},
@@ -341,7 +341,9 @@ func TestAgg2Groups(t *testing.T) {
 		t.Fatal(err)
 	}
 	a1, a2 := b.New(), b.New()
-	col := func(xs ...int64) []data.Column { return aggColumns([]aggArg{longs(xs...), aggConst(data.LongValue(50))}, 0, len(xs)) }
+	col := func(xs ...int64) []data.Column {
+		return aggColumns([]aggArg{longs(xs...), aggConst(data.LongValue(50))}, 0, len(xs))
+	}
 	if err := a1.Update(&Ctx{}, []uint32{0, 1, 0}, 2, col(1, 100, 3)); err != nil {
 		t.Fatal(err)
 	}
