@@ -159,8 +159,8 @@ func arrayIndexOf(row []data.Value) data.Value {
 		start = max(start+n, 0)
 	}
 	end := n
-	if length >= 0 {
-		end = min(start+length, n)
+	if length >= 0 && length < n-start {
+		end = start + length
 	}
 	seen := int64(0)
 	for i := start; i < end; i++ {
