@@ -49,7 +49,7 @@ func init() {
 				if err := dynArity("hll_merge", args, 2, 16); err != nil {
 					return data.Unknown, nil, err
 				}
-				return data.Dynamic, dynRows(func(row []data.Value) data.Dyn {
+				return data.Dynamic, dynRows(func(row []data.Dyn) data.Dyn {
 					var acc *hllSketch
 					for _, v := range row {
 						if s, ok := hllDecode(dynOf(v)); ok {

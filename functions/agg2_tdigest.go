@@ -83,7 +83,7 @@ func init() {
 				if err := dynWantDynamic(name, args, 0); err != nil {
 					return data.Unknown, nil, err
 				}
-				return data.Dynamic, dynRows(func(row []data.Value) data.Dyn {
+				return data.Dynamic, dynRows(func(row []data.Dyn) data.Dyn {
 					return tdPercentilesRow(row)
 				}), nil
 			}},
@@ -225,7 +225,7 @@ func tdMerge(ds []tdDigest) (tdDigest, bool) {
 	return tdDigest{t: t, pts: s.sorted(isInt)}, true
 }
 
-func tdMergeRow(row []data.Value) data.Dyn {
+func tdMergeRow(row []data.Dyn) data.Dyn {
 	var ds []tdDigest
 	for _, v := range row {
 		if d, ok := tdDecode(dynOf(v)); ok {
@@ -291,19 +291,15 @@ func tdTypeLiteral(name string, a ArgInfo) (data.Type, error) {
 	return data.Unknown, fmt.Errorf("function '%s' expects a type literal such as typeof(long) as argument 3", name)
 }
 
-func tdPercentilesRow(row []data.Value) data.Dyn {
+func tdPercentilesRow(row []data.Dyn) data.Dyn {
 	d, ok := tdDecode(dynOf(row[0]))
 	if !ok {
 		return data.Dyn{}
 	}
 	var ps []float64
 	for _, v := range row[1:] {
-		if v.Type() == data.Dynamic {
-			items, ok := dynArray(v.Dyn())
-			if !ok {
-				return data.Dyn{}
-			}
-			for _, it := range items {
+		if v.Kind() == data.DynArray {
+			for _, it := range v.Items() {
 				f, ok := dynNumber(it)
 				if !ok {
 					return data.Dyn{}
@@ -312,11 +308,11 @@ func tdPercentilesRow(row []data.Value) data.Dyn {
 			}
 			continue
 		}
-		p := ConvertValue(v, data.Real)
-		if p.IsNull() {
+		f, ok := dynNumber(v)
+		if !ok {
 			return data.Dyn{}
 		}
-		ps = append(ps, p.Float64())
+		ps = append(ps, f)
 	}
 	out := make([]data.Dyn, len(ps))
 	for k, p := range ps {

@@ -93,7 +93,7 @@ func init() {
 	alias("array_iif", "array_iff")
 }
 
-func arrayConcat(row []data.Value) data.Dyn {
+func arrayConcat(row []data.Dyn) data.Dyn {
 	var out []data.Dyn
 	for _, v := range row {
 		items, ok := dynArray(dynOf(v))
@@ -105,7 +105,7 @@ func arrayConcat(row []data.Value) data.Dyn {
 	return data.DynArrayOf(out)
 }
 
-func arraySlice(row []data.Value) data.Dyn {
+func arraySlice(row []data.Dyn) data.Dyn {
 	items, ok := dynArray(dynOf(row[0]))
 	start, ok1 := dynLong(row[1])
 	end, ok2 := dynLong(row[2])
@@ -174,13 +174,12 @@ func arrayIndexOf(row []data.Value) data.Value {
 	return data.LongValue(-1)
 }
 
-func arrayIff(row []data.Value) data.Dyn {
+func arrayIff(row []data.Dyn) data.Dyn {
 	conds, ok := dynArray(dynOf(row[0]))
 	if !ok {
 		return data.Dyn{}
 	}
-	pick := func(v data.Value, i int) data.Dyn {
-		d := dynOf(v)
+	pick := func(d data.Dyn, i int) data.Dyn {
 		if d.Kind() != data.DynArray {
 			return d
 		}
@@ -221,7 +220,7 @@ func arrayReverse(d data.Dyn) (data.Dyn, bool) {
 
 // arrayRotate rotates left for dir 1 and right for dir -1.
 func arrayRotate(dir int64) Kernel {
-	return dynRows(func(row []data.Value) data.Dyn {
+	return dynRows(func(row []data.Dyn) data.Dyn {
 		items, ok := dynArray(dynOf(row[0]))
 		k, ok1 := dynLong(row[1])
 		if !ok || !ok1 {
@@ -242,7 +241,7 @@ func arrayRotate(dir int64) Kernel {
 
 // arrayShift shifts left for dir 1 and right for dir -1.
 func arrayShift(dir int64) Kernel {
-	return dynRows(func(row []data.Value) data.Dyn {
+	return dynRows(func(row []data.Dyn) data.Dyn {
 		items, ok := dynArray(dynOf(row[0]))
 		k, ok1 := dynLong(row[1])
 		if !ok || !ok1 {
@@ -282,7 +281,7 @@ func arraySplitBind(args []ArgInfo) (data.Type, Kernel, error) {
 	return data.Dynamic, dynRows(arraySplit), nil
 }
 
-func arraySplit(row []data.Value) data.Dyn {
+func arraySplit(row []data.Dyn) data.Dyn {
 	items, ok := dynArray(dynOf(row[0]))
 	if !ok {
 		return data.Dyn{}
@@ -350,7 +349,7 @@ func arraySortBind(name string, desc bool) BindFunc {
 			return data.Unknown, nil, fmt.Errorf("function '%s' with several arrays (one result column per array) is not supported", name)
 		}
 		withFlag := arrays < len(args)
-		return data.Dynamic, dynRows(func(row []data.Value) data.Dyn {
+		return data.Dynamic, dynRows(func(row []data.Dyn) data.Dyn {
 			nullsLast := true
 			if withFlag && !row[1].IsNull() {
 				nullsLast = row[1].Bool()

@@ -47,13 +47,7 @@ func init() {
 				if err := dynArity("pack_array", args, 1, -1); err != nil {
 					return data.Unknown, nil, err
 				}
-				return data.Dynamic, dynRows(func(row []data.Value) data.Dyn {
-					out := make([]data.Dyn, len(row))
-					for i, v := range row {
-						out[i] = dynOf(v)
-					}
-					return data.DynArrayOf(out)
-				}), nil
+				return data.Dynamic, packArray, nil
 			}},
 		&Scalar{Name: "bag_remove_keys", Sig: "bag_remove_keys(bag: dynamic, keys: dynamic): dynamic",
 			Doc: "Returns the bag without the given keys; a key may be a JSONPath such as '$.a.b' to remove a nested key. " +
@@ -130,7 +124,7 @@ func dynKeyArgs(name string, args []ArgInfo, n int) error {
 	return nil
 }
 
-func bagMerge(row []data.Value) data.Dyn {
+func bagMerge(row []data.Dyn) data.Dyn {
 	var keys []string
 	var vals []data.Dyn
 	seen := map[string]bool{}
@@ -165,18 +159,88 @@ func bagPackBind(name string) BindFunc {
 					name, i+1, args[i].Type)
 			}
 		}
-		return data.Dynamic, dynRows(bagPack), nil
+		return data.Dynamic, bagPack, nil
 	}
 }
 
-func bagPack(row []data.Value) data.Dyn {
-	keys := make([]string, 0, len(row)/2)
-	vals := make([]data.Dyn, 0, len(row)/2)
-	for i := 0; i+1 < len(row); i += 2 {
-		keys = append(keys, row[i].String())
-		vals = append(vals, dynOf(row[i+1]))
+// packArray is pack_array's kernel: the arrays of all rows share one
+// allocation.
+func packArray(ctx *Ctx, n int, args []data.Column) (data.Column, error) {
+	m := n
+	if allConst(args) {
+		m = 1
 	}
-	return data.DynBagOf(keys, vals)
+	k := len(args)
+	get := make([]func(int) data.Dyn, k)
+	for j, c := range args {
+		get[j] = dynGetter(c)
+	}
+	slab := make([]data.Dyn, m*k)
+	out := make([]data.Dyn, m)
+	for i := range out {
+		items := slab[i*k : (i+1)*k : (i+1)*k]
+		for j, g := range get {
+			items[j] = g(i)
+		}
+		out[i] = data.DynArrayOf(items)
+	}
+	return dynResult(out, n), nil
+}
+
+// bagPack is bag_pack's kernel. When every key is a constant the rows share
+// one key slice.
+func bagPack(ctx *Ctx, n int, args []data.Column) (data.Column, error) {
+	m := n
+	if allConst(args) {
+		m = 1
+	}
+	k := len(args) / 2
+	var shared []string
+	constKeys := true
+	for j := 0; j < len(args); j += 2 {
+		if c, ok := args[j].(*data.ConstCol); ok {
+			shared = append(shared, c.V.String())
+		} else {
+			constKeys = false
+		}
+	}
+	if constKeys && bagKeysRepeat(shared) {
+		constKeys = false
+	}
+	get := make([]func(int) data.Dyn, len(args))
+	for j, c := range args {
+		get[j] = dynGetter(c)
+	}
+	slab := make([]data.Dyn, m*k)
+	out := make([]data.Dyn, m)
+	for i := range out {
+		vals := slab[i*k : (i+1)*k : (i+1)*k]
+		for j := range vals {
+			vals[j] = get[2*j+1](i)
+		}
+		keys := shared
+		if !constKeys {
+			keys = make([]string, k)
+			for j := range keys {
+				keys[j] = DynToString(get[2*j](i))
+			}
+		}
+		out[i] = data.DynBagOf(keys, vals)
+	}
+	return dynResult(out, n), nil
+}
+
+// bagKeysRepeat reports whether a key occurs twice (the bag then needs a
+// slice of its own).
+func bagKeysRepeat(keys []string) bool {
+	seen := map[string]bool{}
+	for _, k := range keys {
+		if seen[k] {
+			return true
+		}
+		seen[k] = true
+	}
+	return false
 }
 
 // dynParsePath splits a key argument into its steps: a JSONPath such as
@@ -262,7 +326,7 @@ func bagWith(bag data.Dyn, path []string, v data.Dyn) data.Dyn {
 	return data.DynBagOf(append(nk, path[0]), append(nv, v))
 }
 
-func bagRemoveKeys(row []data.Value) data.Dyn {
+func bagRemoveKeys(row []data.Dyn) data.Dyn {
 	bag := dynOf(row[0])
 	keys, ok := dynArray(dynOf(row[1]))
 	if bag.Kind() != data.DynBag || !ok {
@@ -279,12 +343,12 @@ func bagRemoveKeys(row []data.Value) data.Dyn {
 	return bag
 }
 
-func bagSetKey(row []data.Value) data.Dyn {
+func bagSetKey(row []data.Dyn) data.Dyn {
 	bag := dynOf(row[0])
 	if bag.Kind() != data.DynBag {
 		return data.Dyn{}
 	}
-	path, ok := dynParsePath(row[1].String())
+	path, ok := dynParsePath(DynToString(row[1]))
 	if !ok {
 		return data.Dyn{}
 	}
@@ -309,7 +373,7 @@ func bagHasKey(row []data.Value) data.Value {
 	return data.BoolValue(true)
 }
 
-func bagZip(row []data.Value) data.Dyn {
+func bagZip(row []data.Dyn) data.Dyn {
 	keys, ok1 := dynArray(dynOf(row[0]))
 	vals, ok2 := dynArray(dynOf(row[1]))
 	if !ok1 || !ok2 {

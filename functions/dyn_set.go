@@ -72,7 +72,7 @@ func init() {
 				if err := dynWantInteger("repeat", args, 1); err != nil {
 					return data.Unknown, nil, err
 				}
-				return data.Dynamic, dynRows(func(row []data.Value) data.Dyn {
+				return data.Dynamic, dynRows(func(row []data.Dyn) data.Dyn {
 					n, ok := dynLong(row[1])
 					if !ok || n < 0 {
 						return data.Dyn{}
@@ -97,7 +97,7 @@ func setFuncBind(name string, f func(first []data.Dyn, rest [][]data.Dyn) []data
 		if err := dynAllDynamic(name, args); err != nil {
 			return data.Unknown, nil, err
 		}
-		return data.Dynamic, dynRows(func(row []data.Value) data.Dyn {
+		return data.Dynamic, dynRows(func(row []data.Dyn) data.Dyn {
 			arrays := make([][]data.Dyn, len(row))
 			for i, v := range row {
 				items, ok := dynArray(dynOf(v))
@@ -175,7 +175,7 @@ func jaccardIndex(row []data.Value) data.Value {
 	return data.RealValue(float64(inter) / float64(union))
 }
 
-func zipArrays(row []data.Value) data.Dyn {
+func zipArrays(row []data.Dyn) data.Dyn {
 	arrays := make([][]data.Dyn, len(row))
 	n := 0
 	for i, v := range row {
@@ -228,17 +228,14 @@ func rangeBind(args []ArgInfo) (data.Type, Kernel, error) {
 }
 
 // rangeTicks builds int64-valued ranges (numbers, datetimes, timespans).
-func rangeTicks(mk func(int64) data.Dyn, defStep int64) func([]data.Value) data.Dyn {
-	return func(row []data.Value) data.Dyn {
+func rangeTicks(mk func(int64) data.Dyn, defStep int64) func([]data.Dyn) data.Dyn {
+	return func(row []data.Dyn) data.Dyn {
 		if row[0].IsNull() || row[1].IsNull() {
 			return data.Dyn{}
 		}
-		start, stop, step := row[0].Int64(), row[1].Int64(), defStep
+		start, stop, step := row[0].Long(), row[1].Long(), defStep
 		if len(row) == 3 {
 			s, ok := dynLong(row[2])
-			if row[2].Type() == data.TimeSpan && !row[2].IsNull() {
-				s, ok = row[2].Int64(), true
-			}
 			if !ok {
 				return data.Dyn{}
 			}
@@ -258,16 +255,12 @@ func rangeTicks(mk func(int64) data.Dyn, defStep int64) func([]data.Value) data.
 	}
 }
 
-func rangeReals(row []data.Value) data.Dyn {
-	num := func(v data.Value) (float64, bool) {
-		r := ConvertValue(v, data.Real)
-		return r.Float64(), !r.IsNull()
-	}
-	start, ok1 := num(row[0])
-	stop, ok2 := num(row[1])
+func rangeReals(row []data.Dyn) data.Dyn {
+	start, ok1 := dynNumber(row[0])
+	stop, ok2 := dynNumber(row[1])
 	step, ok3 := 1.0, true
 	if len(row) == 3 {
-		step, ok3 = num(row[2])
+		step, ok3 = dynNumber(row[2])
 	}
 	if !ok1 || !ok2 || !ok3 || step == 0 || step != step {
 		return data.Dyn{}

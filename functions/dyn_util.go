@@ -93,40 +93,112 @@ func dynBinder(name string, lo, hi int, dyn, ints []int, out data.Type, k Kernel
 	}
 }
 
-// dynRows builds a kernel over boxed row values that returns a dynamic
-// value per row.
-func dynRows(f func(row []data.Value) data.Dyn) Kernel {
-	return MapValues(data.Dynamic, func(row []data.Value) data.Value {
-		return data.DynamicValue(f(row))
-	})
-}
-
-// dynOf returns the dynamic value of a boxed argument.
-func dynOf(v data.Value) data.Dyn {
-	if v.Type() == data.Dynamic {
-		return v.Dyn()
-	}
-	return v.ToDyn()
-}
-
-// dynLong returns an integer argument's value; ok is false for null.
-func dynLong(v data.Value) (int64, bool) {
-	if v.IsNull() {
-		return 0, false
-	}
-	switch v.Type() {
-	case data.Int, data.Long:
-		return v.Int64(), true
-	case data.Real:
-		return realToLong(v.Float64())
-	case data.Dynamic:
-		d := v.Dyn()
-		switch d.Kind() {
-		case data.DynInt, data.DynLong:
-			return d.Long(), true
-		case data.DynReal:
-			return realToLong(d.Real())
+// dynRows builds a kernel that computes a dynamic value per row from the
+// dynamic forms of the arguments (read without boxing).
+func dynRows(f func(row []data.Dyn) data.Dyn) Kernel {
+	return func(ctx *Ctx, n int, args []data.Column) (data.Column, error) {
+		m := n
+		if allConst(args) {
+			m = 1
 		}
+		get := make([]func(int) data.Dyn, len(args))
+		for j, c := range args {
+			get[j] = dynGetter(c)
+		}
+		out := make([]data.Dyn, m)
+		row := make([]data.Dyn, len(args))
+		for i := range out {
+			for j, g := range get {
+				row[j] = g(i)
+			}
+			out[i] = f(row)
+		}
+		return dynResult(out, n), nil
+	}
+}
+
+// dynResult wraps computed dynamic values: one value for n rows becomes a
+// constant column.
+func dynResult(out []data.Dyn, n int) data.Column {
+	if len(out) == 1 && n != 1 {
+		return data.NewConst(data.DynamicValue(out[0]), n)
+	}
+	return data.NewVec(data.Dynamic, out, nil)
+}
+
+// dynGetter returns a function giving the dynamic form of row i of c.
+func dynGetter(c data.Column) func(int) data.Dyn {
+	switch c := c.(type) {
+	case *data.ConstCol:
+		d := c.V.ToDyn()
+		return func(int) data.Dyn { return d }
+	case *data.DictCol:
+		vals := dynGetter(c.Values)
+		cache := make([]data.Dyn, c.Values.Len())
+		done := make([]bool, len(cache))
+		return func(i int) data.Dyn {
+			k := c.Codes[i]
+			if !done[k] {
+				cache[k], done[k] = vals(int(k)), true
+			}
+			return cache[k]
+		}
+	case *data.Vec[data.Dyn]:
+		return func(i int) data.Dyn { return c.Vals[i] }
+	case *data.Vec[string]:
+		return func(i int) data.Dyn { return data.DynStringOf(c.Vals[i]) }
+	case *data.Vec[int64]:
+		var mk func(int64) data.Dyn
+		switch c.T {
+		case data.Int:
+			mk = func(x int64) data.Dyn { return data.DynIntOf(int32(x)) }
+		case data.DateTime:
+			mk = data.DynDateTimeOf
+		case data.TimeSpan:
+			mk = data.DynTimeSpanOf
+		default:
+			mk = data.DynLongOf
+		}
+		return func(i int) data.Dyn {
+			if c.Nulls.Get(i) {
+				return data.Dyn{}
+			}
+			return mk(c.Vals[i])
+		}
+	case *data.Vec[float64]:
+		return func(i int) data.Dyn {
+			if c.Nulls.Get(i) {
+				return data.Dyn{}
+			}
+			return data.DynRealOf(c.Vals[i])
+		}
+	}
+	return func(i int) data.Dyn { return c.Value(i).ToDyn() }
+}
+
+// dynOf returns the dynamic form of an argument.
+func dynOf[T data.Value | data.Dyn](v T) data.Dyn {
+	switch v := any(v).(type) {
+	case data.Value:
+		if v.Type() == data.Dynamic {
+			return v.Dyn()
+		}
+		return v.ToDyn()
+	case data.Dyn:
+		return v
+	}
+	return data.Dyn{}
+}
+
+// dynLong returns an integer argument's value; ok is false for null and
+// for values that are not numbers.
+func dynLong[T data.Value | data.Dyn](v T) (int64, bool) {
+	d := dynOf(v)
+	switch d.Kind() {
+	case data.DynInt, data.DynLong, data.DynDateTime, data.DynTimeSpan:
+		return d.Long(), true
+	case data.DynReal:
+		return realToLong(d.Real())
 	}
 	return 0, false
 }
