@@ -93,6 +93,25 @@ func init() {
 			Bind: dynBinder("rank_tdigest", 2, 2, []int{0}, nil, data.Real,
 				MapValues(data.Real, tdRankRow))},
 	)
+	register(&Scalar{Name: "percentrank_tdigest", Sig: "percentrank_tdigest(digest: dynamic, value: scalar): real",
+		Doc:      "Returns the rank of value in a tdigest as a percentage of the digest's total weight.",
+		Examples: []Example{{"print percentrank_tdigest(dynamic([[7],[1,2,3,4],[1,1,1,1]]), 3)", "75"}},
+		Bind: dynBinder("percentrank_tdigest", 2, 2, []int{0}, nil, data.Real,
+			MapValues(data.Real, func(row []data.Value) data.Value {
+				r := tdRankRow(row)
+				d, ok := tdDecode(dynOf(row[0]))
+				if r.IsNull() || !ok {
+					return r
+				}
+				var total int64
+				for _, p := range d.pts {
+					total += p.w
+				}
+				if total == 0 {
+					return data.Null(data.Real)
+				}
+				return data.RealValue(r.Float64() * 100 / float64(total))
+			}))})
 	alias("tdigest_merge", "merge_tdigest")
 }
 

@@ -226,6 +226,9 @@ func TestAgg2TDigest(t *testing.T) {
 	if got := showValue(callScalar(t, "rank_tdigest", d, data.LongValue(685))); got != "685" {
 		t.Errorf("rank_tdigest(685) = %s, want 685", got)
 	}
+	if got := showValue(callScalar(t, "percentrank_tdigest", d, data.LongValue(685))); got != "68.5" {
+		t.Errorf("percentrank_tdigest(685) = %s, want 68.5", got)
+	}
 	if got := showValue(callScalar(t, "percentile_tdigest", d, data.LongValue(50))); got != "500" {
 		t.Errorf("percentile_tdigest(50) = %s, want 500", got)
 	}

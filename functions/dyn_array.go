@@ -91,6 +91,7 @@ func init() {
 			Bind:     arraySortBind("array_sort_desc", true)},
 	)
 	alias("array_iif", "array_iff")
+	alias("arraylength", "array_length")
 }
 
 func arrayConcat(row []data.Dyn) data.Dyn {

@@ -14,7 +14,7 @@ var dynFuzzFuncs = []string{
 	"set_union", "set_intersect", "set_difference", "set_has_element", "jaccard_index", "zip", "range", "repeat",
 	"bag_keys", "bag_merge", "bag_pack", "pack", "pack_dictionary", "pack_array", "bag_remove_keys",
 	"bag_set_key", "bag_has_key", "bag_zip", "treepath", "dynamic_to_json", "parse_xml",
-	"merge_tdigest", "tdigest_merge", "percentile_tdigest", "percentiles_array_tdigest", "rank_tdigest",
+	"merge_tdigest", "tdigest_merge", "percentile_tdigest", "percentiles_array_tdigest", "rank_tdigest", "percentrank_tdigest", "set_equals", "arraylength",
 	"hll_merge", "dcount_hll",
 }
 

@@ -41,6 +41,19 @@ func init() {
 					}
 					return data.BoolValue(false)
 				}))},
+		&Scalar{Name: "set_equals", Sig: "set_equals(set1: dynamic, set2: dynamic): bool",
+			Doc:      "Reports whether two arrays hold the same distinct values (in any order, any number of times); a value that is not an array gives null.",
+			Examples: []Example{{"print set_equals(dynamic([1, 2, 3]), dynamic([3, 2, 1, 1]))", "true"}},
+			Bind: dynBinder("set_equals", 2, 2, []int{0, 1}, nil, data.Bool,
+				MapValues(data.Bool, func(row []data.Value) data.Value {
+					a, ok1 := dynArray(dynOf(row[0]))
+					b, ok2 := dynArray(dynOf(row[1]))
+					if !ok1 || !ok2 {
+						return data.Null(data.Bool)
+					}
+					return data.BoolValue(len(setDifference(a, [][]data.Dyn{b})) == 0 &&
+						len(setDifference(b, [][]data.Dyn{a})) == 0)
+				}))},
 		&Scalar{Name: "jaccard_index", Sig: "jaccard_index(set1: dynamic, set2: dynamic): real",
 			Doc:      "Returns |set1 ∩ set2| / |set1 ∪ set2| over the distinct values of two arrays; a value that is not an array gives null.",
 			Examples: []Example{{"print jaccard_index(dynamic([1,2,3]), dynamic([1,2,3,4]))", "0.75"}},
