@@ -360,3 +360,44 @@ func TestAgg2Groups(t *testing.T) {
 		t.Errorf("got %s, want 2 200", got)
 	}
 }
+
+func TestAgg2ColumnNames(t *testing.T) {
+	c := func(v data.Value) ArgInfo { return ArgInfo{Type: v.Type(), Const: &v} }
+	x := ArgInfo{Type: data.Long}
+	cases := []struct {
+		fn    string
+		names []string
+		args  []ArgInfo
+		want  string
+	}{
+		{"percentile", []string{"x", ""}, []ArgInfo{x, c(data.LongValue(55))}, "percentile_x_55"},
+		{"percentiles", []string{"x", "", ""}, []ArgInfo{x, c(data.LongValue(5)), c(data.RealValue(99.9))}, "percentile_x_5 percentile_x_99_9"},
+		{"percentilesw", []string{"LatencyBucket", "ReqCount", ""}, []ArgInfo{x, x, c(data.RealValue(50))}, "percentile_LatencyBucket_50"},
+		{"covariance", []string{"x", "y"}, []ArgInfo{x, x}, "covariance_x_y"},
+		{"covariancepif", []string{"x", "y", ""}, []ArgInfo{x, x, {Type: data.Bool}}, "covariancepif_x_y"},
+	}
+	for _, tc := range cases {
+		names, ok := AggColumnNames(tc.fn, tc.names, tc.args)
+		if got := strings.Join(names, " "); !ok || got != tc.want {
+			t.Errorf("%s: got %q (%v), want %q", tc.fn, got, ok, tc.want)
+		}
+	}
+	if _, ok := AggColumnNames("sum", []string{"x"}, []ArgInfo{x}); ok {
+		t.Errorf("sum: want no special rule")
+	}
+}
+
+func TestAgg2ArraySortMany(t *testing.T) {
+	got := ArraySortMany([]data.Dyn{dj(t, "[1,3,4,5,2]").Dyn(), dj(t, `["a","b","c","d","e"]`).Dyn(), dj(t, "[1]").Dyn()}, false, true)
+	var parts []string
+	for _, d := range got {
+		parts = append(parts, d.String())
+	}
+	if s := strings.Join(parts, " "); s != `[1,2,3,4,5] ["a","e","b","c","d"] null` {
+		t.Errorf("got %s", s)
+	}
+	got = ArraySortMany([]data.Dyn{dj(t, "[1,3,4,5,2]").Dyn(), dj(t, `["a","b","c","d","e"]`).Dyn()}, true, true)
+	if s := got[1].String(); s != `["d","c","b","e","a"]` {
+		t.Errorf("desc: got %s", s)
+	}
+}

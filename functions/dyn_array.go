@@ -365,29 +365,36 @@ func arraySort(d data.Dyn, desc, nullsLast bool) data.Dyn {
 	if !ok {
 		return data.Dyn{}
 	}
-	vals := make([]data.Dyn, 0, len(items))
-	nulls := 0
-	for _, it := range items {
+	out := make([]data.Dyn, len(items))
+	for i, j := range arraySortOrder(items, desc, nullsLast) {
+		out[i] = items[j]
+	}
+	return data.DynArrayOf(out)
+}
+
+// arraySortOrder returns the positions of items in sorted order: values by
+// dynCompare (reversed within each kind for desc), stable, nulls last or
+// first.
+func arraySortOrder(items []data.Dyn, desc, nullsLast bool) []int {
+	vals := make([]int, 0, len(items))
+	var nulls []int
+	for i, it := range items {
 		if it.IsNull() {
-			nulls++
+			nulls = append(nulls, i)
 			continue
 		}
-		vals = append(vals, it)
+		vals = append(vals, i)
 	}
-	sort.SliceStable(vals, func(i, j int) bool {
-		c := dynCompare(vals[i], vals[j])
-		if desc && dynSortRank(vals[i]) == dynSortRank(vals[j]) {
+	sort.SliceStable(vals, func(a, b int) bool {
+		x, y := items[vals[a]], items[vals[b]]
+		c := dynCompare(x, y)
+		if desc && dynSortRank(x) == dynSortRank(y) {
 			c = -c
 		}
 		return c < 0
 	})
-	out := make([]data.Dyn, 0, len(items))
-	if !nullsLast {
-		out = append(out, make([]data.Dyn, nulls)...)
-	}
-	out = append(out, vals...)
 	if nullsLast {
-		out = append(out, make([]data.Dyn, nulls)...)
+		return append(vals, nulls...)
 	}
-	return data.DynArrayOf(out)
+	return append(nulls, vals...)
 }
