@@ -50,13 +50,7 @@ func init() {
 					return data.Unknown, nil, err
 				}
 				return data.Dynamic, dynRows(func(row []data.Dyn) data.Dyn {
-					var acc *hllSketch
-					for _, v := range row {
-						if s, ok := hllDecode(dynOf(v)); ok {
-							acc = acc.merge(s)
-						}
-					}
-					return acc.encode()
+					return HLLMerge(row...)
 				}), dynAllDynamic("hll_merge", args)
 			}},
 		&Scalar{Name: "dcount_hll", Sig: "dcount_hll(hll: dynamic): long", Naming: NameFuncAndFirstArg,
@@ -348,4 +342,26 @@ func (a *hllAgg) Result(ng int) []data.Column {
 		out[g] = s.encode()
 	}
 	return []data.Column{data.NewVec(data.Dynamic, out, nil)}
+}
+
+// HLLCount returns the distinct count held by an hll() value; ok is false
+// when d is not one. It is for plugins such as dcount_intersect.
+func HLLCount(d data.Dyn) (n int64, ok bool) {
+	s, ok := hllDecode(d)
+	if !ok {
+		return 0, false
+	}
+	return s.count(), true
+}
+
+// HLLMerge merges hll() values (values that are not hll values are
+// skipped) and returns the merged value, or null when there is none.
+func HLLMerge(ds ...data.Dyn) data.Dyn {
+	var acc *hllSketch
+	for _, d := range ds {
+		if s, ok := hllDecode(d); ok {
+			acc = acc.merge(s)
+		}
+	}
+	return acc.encode()
 }

@@ -401,3 +401,17 @@ func TestAgg2ArraySortMany(t *testing.T) {
 		t.Errorf("desc: got %s", s)
 	}
 }
+
+func TestAgg2HLLExports(t *testing.T) {
+	a := dj(t, runAgg(t, "hll", seqLongs(1, 10))).Dyn()
+	b := dj(t, runAgg(t, "hll", seqLongs(5, 20))).Dyn()
+	if n, ok := HLLCount(HLLMerge(a, b, data.DynStringOf("x"))); !ok || n != 20 {
+		t.Errorf("HLLCount(HLLMerge) = %d, %v; want 20", n, ok)
+	}
+	if _, ok := HLLCount(data.DynLongOf(1)); ok {
+		t.Errorf("HLLCount(1): want not ok")
+	}
+	if got := HLLMerge(); !got.IsNull() {
+		t.Errorf("HLLMerge() = %v, want null", got)
+	}
+}
