@@ -35,6 +35,9 @@ type compiler struct {
 	errs   diag.List
 	tables map[string]bool
 	depth  int // function expansion depth
+	// applyDepth counts the mv-apply subqueries being compiled (their plans
+	// run once per input row, so nothing in them may be cached per run).
+	applyDepth int
 }
 
 // errStop aborts compilation at the first error (unless AllErrors is set).

@@ -82,15 +82,20 @@ func (c *compiler) stages(sc *scope, src node, ops []ast.Operator) node {
 	p := &pipeNode{src: src}
 	schema := src.schema()
 	for _, op := range ops {
+		if n := c.pipelineOp(sc, p, op); n != nil {
+			p = &pipeNode{src: n}
+			schema = n.schema()
+			continue
+		}
 		st := c.stage(sc, schema, op)
 		if st == nil {
 			continue
 		}
-		p.stages = append(p.stages, st)
+		p.stages = placeStage(p.stages, st)
 		schema = st.outSchema()
 	}
 	if len(p.stages) == 0 {
-		return src
+		return p.src
 	}
 	prune(p)
 	return p
