@@ -51,8 +51,7 @@ type joinStage struct {
 	left    data.Schema // the left input
 	nleft   int         // left input width
 	rcols   []int       // right columns in the output, in order
-	live    []bool      // output columns read downstream (when pruned)
-	pruned  bool
+	live    liveCols
 }
 
 func (j *joinStage) outSchema() data.Schema { return j.s }
@@ -243,7 +242,7 @@ func (c *compiler) joinSchema(in, rs data.Schema, j *joinStage, lookup bool) {
 
 // need implements pruner: the left columns read downstream and the keys.
 func (j *joinStage) need(live []bool) []bool {
-	j.live, j.pruned = live, true
+	j.live.set(live)
 	in := make([]bool, j.nleft)
 	if j.kind.keepsLeft() {
 		copy(in, live)
@@ -254,6 +253,4 @@ func (j *joinStage) need(live []bool) []bool {
 	return in
 }
 
-func (j *joinStage) isLive(i int) bool {
-	return !j.pruned || (i < len(j.live) && j.live[i])
-}
+func (j *joinStage) isLive(i int) bool { return j.live.at(i) }

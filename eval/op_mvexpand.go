@@ -31,7 +31,7 @@ type mvExpandStage struct {
 	inLen int
 	src   []int // per output column: the input column it copies, or -1
 	index int   // output column of with_itemindex, or -1
-	live  []bool
+	live  liveCols
 }
 
 func (m *mvExpandStage) outSchema() data.Schema { return m.s }
@@ -137,7 +137,7 @@ func (c *compiler) constLimit(sc *scope, e ast.Expr, opName string) int64 {
 }
 
 func (m *mvExpandStage) need(live []bool) []bool {
-	m.live = live
+	m.live.set(live)
 	in := make([]bool, m.inLen)
 	for o, src := range m.src {
 		if src >= 0 && o < len(live) && live[o] {
@@ -158,7 +158,7 @@ func (m *mvExpandStage) apply(x *execCtx, in *rel) (*rel, error) {
 	out := &rel{schema: m.s, cols: make([]data.Column, len(m.s)), n: len(rep)}
 	phys := physical(in, rep)
 	for o, src := range m.src {
-		if src >= 0 && in.cols[src] != nil && (m.live == nil || (o < len(m.live) && m.live[o])) {
+		if src >= 0 && in.cols[src] != nil && m.live.at(o) {
 			out.cols[o] = in.cols[src].Gather(phys)
 		}
 	}

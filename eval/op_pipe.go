@@ -119,3 +119,17 @@ func (j *joinStage) canPushLeft(w *whereStage) bool {
 	}
 	return true
 }
+
+// liveCols remembers which output columns of a stage are read downstream,
+// as computed by prune; before pruning every column is live.
+type liveCols struct {
+	live   []bool
+	pruned bool
+}
+
+func (l *liveCols) set(live []bool) { l.live, l.pruned = live, true }
+
+// at reports whether output column i is read downstream.
+func (l *liveCols) at(i int) bool {
+	return !l.pruned || (i < len(l.live) && l.live[i])
+}

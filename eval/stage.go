@@ -44,6 +44,8 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return c.lookup(sc, in, op)
 	case *ast.MvExpandOp:
 		return c.mvExpand(sc, in, op)
+	case *ast.ParseOp:
+		return c.parse(sc, in, op)
 	case *ast.GetSchemaOp:
 		return &getSchemaStage{}
 	case *ast.SerializeOp:
