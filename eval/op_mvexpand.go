@@ -151,9 +151,16 @@ func (m *mvExpandStage) need(live []bool) []bool {
 }
 
 func (m *mvExpandStage) apply(x *execCtx, in *rel) (*rel, error) {
+	out, _, err := m.expandRel(x, in)
+	return out, err
+}
+
+// expandRel returns the expanded rows and, for each, the input row (among
+// the active rows) it comes from.
+func (m *mvExpandStage) expandRel(x *execCtx, in *rel) (*rel, []int32, error) {
 	rep, pos, vals, err := m.expand(x, in)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := &rel{schema: m.s, cols: make([]data.Column, len(m.s)), n: len(rep)}
 	phys := physical(in, rep)
@@ -168,7 +175,7 @@ func (m *mvExpandStage) apply(x *execCtx, in *rel) (*rel, error) {
 	if m.index >= 0 {
 		out.cols[m.index] = data.NewVec(data.Long, pos, nil)
 	}
-	return out, nil
+	return out, rep, nil
 }
 
 // expand evaluates the items over the active rows of in and lists the

@@ -46,6 +46,8 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return c.mvExpand(sc, in, op)
 	case *ast.ParseOp:
 		return c.parse(sc, in, op)
+	case *ast.MvApplyOp:
+		return c.mvApply(sc, in, op)
 	case *ast.GetSchemaOp:
 		return &getSchemaStage{}
 	case *ast.SerializeOp:
