@@ -22,6 +22,14 @@ func (c *compiler) pipelineOp(sc *scope, p *pipeNode, op ast.Operator) node {
 	return nil
 }
 
+// pipeResult returns the node computing a compiled pipeline.
+func pipeResult(p *pipeNode) node {
+	if len(p.stages) == 0 {
+		return p.src
+	}
+	return p
+}
+
 // finishPipe returns the node computing the pipeline so far.
 func finishPipe(p *pipeNode) node {
 	if len(p.stages) == 0 {

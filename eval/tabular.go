@@ -81,13 +81,17 @@ func (c *compiler) pipe(sc *scope, e *ast.PipeExpr) node {
 func (c *compiler) stages(sc *scope, src node, ops []ast.Operator) node {
 	p := &pipeNode{src: src}
 	schema := src.schema()
+	leave := c.enterPipe(src)
+	defer leave(func() node { return pipeResult(p) })
 	for _, op := range ops {
 		if n := c.pipelineOp(sc, p, op); n != nil {
+			c.serial = serialAfter(op, c.serial)
+			c.markSerial(n)
 			p = &pipeNode{src: n}
 			schema = n.schema()
 			continue
 		}
-		st := c.stage(sc, schema, op)
+		st := c.compileStage(sc, schema, op)
 		if st == nil {
 			continue
 		}
