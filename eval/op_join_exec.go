@@ -9,14 +9,14 @@ import (
 // maxJoinRows bounds the rows a join may produce.
 const maxJoinRows = 200_000_000
 
-// joinMatch is the result of matching the keys of both sides: a group
-// number per row (equal keys, nulls included, share a group) and the right
-// rows bucketed by group.
+// joinMatch is the result of matching the keys of both sides: a key id
+// per row (equal keys, nulls included, share an id; -1 for a key the other
+// side does not have) and the right rows bucketed by key.
 type joinMatch struct {
-	gl, gr  []uint32
-	start   []int32 // right rows of group g: order[start[g]:start[g+1]]
+	gl, gr  []int32
+	start   []int32 // right rows of key g: order[start[g]:start[g+1]]
 	order   []int32
-	hasLeft []bool // per group: some left row has this key
+	hasLeft []bool // per key: some left row has it
 }
 
 func (j *joinStage) run(x *execCtx, in *rel) (*rel, error) {
@@ -41,7 +41,8 @@ func (j *joinStage) run(x *execCtx, in *rel) (*rel, error) {
 	return j.output(in, right, li, ri), nil
 }
 
-// match numbers the key values of both sides and buckets the right rows.
+// match numbers the keys of the smaller side in a hash table, looks the
+// other side's keys up in it, and buckets the right rows by key.
 func (j *joinStage) match(l, r *rel) *joinMatch {
 	nl, nr := l.rows(), r.rows()
 	lk := make([]data.Column, len(j.lkeys))
@@ -50,45 +51,54 @@ func (j *joinStage) match(l, r *rel) *joinMatch {
 		lk[i] = l.col(j.lkeys[i])
 		rk[i] = r.col(j.rkeys[i])
 	}
-	g := newGrouper(j.keyType)
-	m := &joinMatch{gl: make([]uint32, nl), gr: make([]uint32, nr)}
-	// the smaller side first, so that the key tables hold its keys before
-	// the larger side's
+	ls := newJoinSide(lk, j.keyType, nl)
+	rs := newJoinSide(rk, j.keyType, nr)
+	m := &joinMatch{}
+	var t *keyTable
 	if nr <= nl {
-		g.groups(rk, nr, m.gr)
-		g.groups(lk, nl, m.gl)
+		t, m.gr = buildKeys(rs)
+		m.gl = t.probe(ls)
 	} else {
-		g.groups(lk, nl, m.gl)
-		g.groups(rk, nr, m.gr)
+		t, m.gl = buildKeys(ls)
+		m.gr = t.probe(rs)
 	}
-	ng := g.ngroups
-	m.start = make([]int32, ng+1)
-	for _, gr := range m.gr {
-		m.start[gr+1]++
+	ng := len(t.rep)
+	// counting sort of the right rows by bucket b = key+1 (b = 0: no key)
+	pos := make([]int32, ng+2)
+	for _, g := range m.gr {
+		pos[g+2]++
 	}
-	for i := 1; i <= ng; i++ {
-		m.start[i] += m.start[i-1]
+	for i := 1; i < len(pos); i++ {
+		pos[i] += pos[i-1]
 	}
-	next := append([]int32(nil), m.start[:ng]...)
+	next := append([]int32(nil), pos[:ng+1]...)
 	m.order = make([]int32, nr)
-	for r, gr := range m.gr {
-		m.order[next[gr]] = int32(r)
-		next[gr]++
+	for r, g := range m.gr {
+		m.order[next[g+1]] = int32(r)
+		next[g+1]++
 	}
+	m.start = pos[1:] // key g: order[start[g]:start[g+1]]
 	m.hasLeft = make([]bool, ng)
-	for _, gl := range m.gl {
-		m.hasLeft[gl] = true
+	for _, g := range m.gl {
+		if g >= 0 {
+			m.hasLeft[g] = true
+		}
 	}
 	return m
 }
 
-func (m *joinMatch) bucket(g uint32) []int32 { return m.order[m.start[g]:m.start[g+1]] }
+func (m *joinMatch) bucket(g int32) []int32 {
+	if g < 0 {
+		return nil
+	}
+	return m.order[m.start[g]:m.start[g+1]]
+}
 
 // semi returns the left rows with (or, for anti, without) a match.
 func (m *joinMatch) semi(matched bool) []int32 {
 	var out []int32
 	for i, g := range m.gl {
-		if (m.start[g+1] > m.start[g]) == matched {
+		if (len(m.bucket(g)) > 0) == matched {
 			out = append(out, int32(i))
 		}
 	}
@@ -99,7 +109,7 @@ func (m *joinMatch) semi(matched bool) []int32 {
 func (m *joinMatch) rightSemi(matched bool) []int32 {
 	var out []int32
 	for r, g := range m.gr {
-		if m.hasLeft[g] == matched {
+		if (g >= 0 && m.hasLeft[g]) == matched {
 			out = append(out, int32(r))
 		}
 	}
@@ -118,7 +128,7 @@ func (m *joinMatch) pairs(kind joinKind) (li, ri []int32, err error) {
 	}
 	outer := kind == joinLeftOuter || kind == joinFullOuter
 	for i, g := range m.gl {
-		if seen != nil {
+		if seen != nil && g >= 0 {
 			if seen[g] {
 				continue
 			}
@@ -142,7 +152,7 @@ func (m *joinMatch) pairs(kind joinKind) (li, ri []int32, err error) {
 	}
 	if kind == joinRightOuter || kind == joinFullOuter {
 		for r, g := range m.gr {
-			if !m.hasLeft[g] {
+			if g < 0 || !m.hasLeft[g] {
 				li = append(li, -1)
 				ri = append(ri, int32(r))
 			}
