@@ -48,6 +48,8 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return c.parse(sc, in, op)
 	case *ast.MvApplyOp:
 		return c.mvApply(sc, in, op)
+	case *ast.ParseKvOp:
+		return c.parseKv(sc, in, op)
 	case *ast.GetSchemaOp:
 		return &getSchemaStage{}
 	case *ast.SerializeOp:
