@@ -18,6 +18,10 @@ func prune(p *pipeNode) {
 	}
 	live := allLive(schemas[len(p.stages)])
 	for i := len(p.stages) - 1; i >= 0; i-- {
+		if len(live) < schemas[i+1] {
+			// a stage that reads no columns (count) may answer nil
+			live = append(live, make([]bool, schemas[i+1]-len(live))...)
+		}
 		if pr, ok := p.stages[i].(pruner); ok {
 			live = pr.need(live)
 		} else {
