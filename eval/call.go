@@ -66,6 +66,9 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return badExpr(e)
 	}
 	out := c.kernelExpr(e, typ, k, args, !f.Volatile && !f.Now)
+	if len(f.Columns) > 0 {
+		return c.firstColumn(out, f, e)
+	}
 	if (name == "parse_json" || name == "todynamic") && len(args) == 1 && args[0].typ == data.String && out.konst == nil {
 		out.jsonSrc = args[0]
 	}

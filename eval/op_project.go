@@ -2,6 +2,7 @@ package eval
 
 import (
 	"path"
+	"strings"
 
 	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/data"
@@ -62,18 +63,27 @@ func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
 	for _, def := range in {
 		names.used[def.Name] = true
 	}
-	for _, e := range op.Exprs {
-		row := &rowCtx{schema: work}
-		name, x := c.namedExpr(sc, row, e)
-		if name == "" {
-			name = names.column()
-		}
+	add := func(name string, x *cexpr) {
 		names.used[name] = true
 		if i := work.Index(name); i >= 0 {
 			work[i].Name = "\x00replaced:" + name
 		}
 		work = append(work, data.ColumnDef{Name: name, Type: x.typ})
 		steps = append(steps, x)
+	}
+	for _, e := range op.Exprs {
+		row := &rowCtx{schema: work}
+		if s := c.multiCall(sc, row, e, false); s != nil {
+			for i, x := range c.spreadSteps(s, &work, &steps) {
+				add(s.names[i], x)
+			}
+			continue
+		}
+		name, x := c.namedExpr(sc, row, e)
+		if name == "" {
+			name = names.column()
+		}
+		add(name, x)
 	}
 	// output: input columns in place (or their replacement), new ones after
 	out := append(data.Schema(nil), in...)
@@ -90,6 +100,9 @@ func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
 			}
 		}
 		def := work[w]
+		if strings.HasPrefix(def.Name, "\x00") {
+			continue // a spread call's bag, or a column replaced later in this extend
+		}
 		if i := out.Index(def.Name); i >= 0 {
 			out[i], final[i] = def, w
 			continue
@@ -142,7 +155,8 @@ func (e *extendChain) apply(x *execCtx, in *rel) (*rel, error) {
 func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
 	row := &rowCtx{schema: in}
 	var out data.Schema
-	var exprs []*cexpr
+	var exprs, bags []*cexpr
+	work := append(data.Schema(nil), in...) // input, then the bags of spread calls
 	names := newNameSet()
 	for _, e := range op.Exprs {
 		if pat, ok := e.(*ast.PatternExpr); ok {
@@ -152,6 +166,14 @@ func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
 					out = append(out, def)
 					exprs = append(exprs, colRef(i, def, pat))
 				}
+			}
+			continue
+		}
+		if sp := c.multiCall(sc, row, e, true); sp != nil {
+			for i, x := range c.spreadSteps(sp, &work, &bags) {
+				name := names.unique(sp.names[i])
+				out = append(out, data.ColumnDef{Name: name, Type: x.typ})
+				exprs = append(exprs, x)
 			}
 			continue
 		}
@@ -167,7 +189,15 @@ func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
 		out = append(out, data.ColumnDef{Name: name, Type: x.typ})
 		exprs = append(exprs, x)
 	}
-	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
+	if len(bags) == 0 {
+		return &projectStage{s: out, exprs: exprs, inLen: len(in)}
+	}
+	// spread calls: compute their bags first, then the output columns
+	final := make([]int, len(exprs))
+	for i := range final {
+		final[i] = len(work) + i
+	}
+	return &extendChain{s: out, in: in, steps: append(bags, exprs...), final: final}
 }
 
 // matchPattern matches a column name against a wildcard pattern (only `*`

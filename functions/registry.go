@@ -76,6 +76,14 @@ type Scalar struct {
 	// Naming says how Kusto names a column computed by a call that has no
 	// explicit name (extend tostring(x) gives x, strlen(x) gives strlen_x).
 	Naming Naming
+	// Columns, when set, makes the function return several columns, as
+	// series_fit_line and series_stats do. Its kernel returns a dynamic bag
+	// holding one property per column, named and ordered as Columns, and
+	// the evaluator spreads the bag into columns of the given types:
+	// `extend (a, b) = f(x)` names the first ones, an unnamed call names
+	// them f_x_<property>, and a call with one name (or nested in another
+	// expression) takes the first column only.
+	Columns []data.ColumnDef
 }
 
 // Naming is how a call's result column is named when no name is given,
