@@ -14,9 +14,9 @@ import (
 func init() {
 	arith := []struct {
 		name, op, doc string
-		f            func(a, b float64) float64
-		integral     bool // integers in, integer out
-		example      string
+		f             func(a, b float64) float64
+		integral      bool // integers in, integer out
+		example       string
 	}{
 		{"series_add", "+", "addition", func(a, b float64) float64 { return a + b }, true, "[5,4,5]"},
 		{"series_subtract", "-", "subtraction", func(a, b float64) float64 { return a - b }, true, "[-3,0,3]"},
@@ -28,9 +28,9 @@ func init() {
 	for _, a := range arith {
 		a := a
 		register(&Scalar{Name: a.name, Sig: a.name + "(series1: dynamic, series2: dynamic): dynamic",
-			Doc: "Returns the element-wise " + a.doc + " of two numeric series (or a series and a number).",
+			Doc:      "Returns the element-wise " + a.doc + " of two numeric series (or a series and a number).",
 			Examples: []Example{{"print " + a.name + "(dynamic([1,2,4]), dynamic([4,2,1]))", a.example}},
-			Bind:     seriesPairBind(a.name, dynRows(func(row []data.Dyn) data.Dyn {
+			Bind: seriesPairBind(a.name, dynRows(func(row []data.Dyn) data.Dyn {
 				return seriesZip(row[0], row[1], func(x, y data.Dyn) data.Dyn {
 					return arithElem(x, y, a.f, a.integral)
 				})
