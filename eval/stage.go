@@ -10,6 +10,8 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 	switch op := op.(type) {
 	case *ast.WhereOp:
 		return c.where(sc, in, op)
+	case *ast.MakeSeriesOp:
+		return c.makeSeries(sc, in, op)
 	case *ast.ExtendOp:
 		return c.extend(sc, in, op)
 	case *ast.ProjectOp:
