@@ -15,6 +15,13 @@ type Query struct {
 	results []node
 	tables  []string
 	uses    map[string]bool
+	// A late query has operators whose output columns depend on the data
+	// (bag_unpack, pivot): each run compiles it again with the data at
+	// hand (see late.go). results is nil when the columns they add were
+	// needed to compile the rest.
+	late bool
+	tree *ast.Query
+	env  *Env
 }
 
 // Schemas returns the schema of each result table, in order.
@@ -44,6 +51,12 @@ type compiler struct {
 	serial      bool
 	windowed    bool
 	serialNodes map[node]bool
+	// run is set when a late query is compiled by a run (see late.go);
+	// late records that an operator's columns depend on the data; runErr
+	// is a run error met while compiling with run set.
+	run    *execCtx
+	late   bool
+	runErr error
 }
 
 // errStop aborts compilation at the first error (unless AllErrors is set).
@@ -54,17 +67,27 @@ const maxExpansion = 64
 
 // Compile checks and compiles a parsed query.
 func Compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
+	query, errs, _ = compile(q, env, nil)
+	return query, errs
+}
+
+// compile compiles a query; with run set, a late query is compiled for
+// that run (runErr is then a run error met on the way).
+func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List, runErr error) {
 	if env == nil {
 		env = &Env{}
 	}
-	c := &compiler{env: env, tables: map[string]bool{}}
+	c := &compiler{env: env, tables: map[string]bool{}, run: run}
 	defer func() {
 		if r := recover(); r != nil {
-			if r == errStop {
-				query, errs = nil, c.errs
-				return
+			switch r {
+			case errStop:
+				query, errs, runErr = nil, c.errs, c.runErr
+			case errLate:
+				query, errs = &Query{late: true, tree: q, env: env, tables: sortedKeys(c.tables)}, nil
+			default:
+				panic(r)
 			}
-			panic(r)
 		}
 	}()
 	out := &Query{}
@@ -78,17 +101,26 @@ func Compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
 		}
 	}
 	if len(c.errs) > 0 {
-		return nil, c.errs
+		return nil, c.errs, nil
 	}
 	if len(out.results) == 0 {
 		c.errorf(q, "the query has no tabular expression to run")
-		return nil, c.errs
+		return nil, c.errs, nil
 	}
-	for t := range c.tables {
-		out.tables = append(out.tables, t)
+	out.tables = sortedKeys(c.tables)
+	if c.late {
+		out.late, out.tree, out.env = true, q, env
 	}
-	sort.Strings(out.tables)
-	return out, nil
+	return out, nil, nil
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // errorf records an error at node n and, unless all errors are wanted,
@@ -98,6 +130,7 @@ func (c *compiler) errorf(n ast.Node, format string, args ...any) {
 }
 
 func (c *compiler) errorAt(pos, end ast.Pos, msg string) {
+	c.lateAbort(msg)
 	c.errs.Add(c.env.Source.At(pos, end, diag.Error, msg))
 	if !c.env.AllErrors {
 		panic(errStop)

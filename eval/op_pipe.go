@@ -18,6 +18,8 @@ func (c *compiler) pipelineOp(sc *scope, p *pipeNode, op ast.Operator) node {
 		return c.invoke(sc, finishPipe(p), op)
 	case *ast.UnionOp:
 		return c.union(sc, finishPipe(p), op)
+	case *ast.EvaluateOp:
+		return c.evaluatePipe(sc, p, op)
 	}
 	return nil
 }

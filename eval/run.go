@@ -70,6 +70,11 @@ func (q *Query) Run(ctx context.Context, in *Input) (res *Result, err error) {
 			res, err = nil, &InternalError{Value: r}
 		}
 	}()
+	if q.late {
+		if q, err = q.compileForRun(x); err != nil {
+			return nil, err
+		}
+	}
 	out := &Result{}
 	for _, p := range q.results {
 		r, err := p.exec(x)

@@ -12,6 +12,8 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return c.where(sc, in, op)
 	case *ast.MakeSeriesOp:
 		return c.makeSeries(sc, in, op)
+	case *ast.EvaluateOp:
+		return c.evaluate(sc, in, op)
 	case *ast.ExtendOp:
 		return c.extend(sc, in, op)
 	case *ast.ProjectOp:
