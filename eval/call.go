@@ -25,6 +25,8 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 	switch name {
 	case "toscalar":
 		return c.toscalar(sc, e)
+	case "geo_info_from_ip_address":
+		return c.geoInfo(sc, row, e)
 	case "column_ifexists":
 		return c.columnIfExists(sc, row, e)
 	case "pack_all", "bag_pack_columns":

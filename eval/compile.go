@@ -22,6 +22,8 @@ type Query struct {
 	late bool
 	tree *ast.Query
 	env  *Env
+	// render is the query's render operator, if any.
+	render *Render
 }
 
 // Schemas returns the schema of each result table, in order.
@@ -57,6 +59,8 @@ type compiler struct {
 	run    *execCtx
 	late   bool
 	runErr error
+	// render is the last render operator compiled.
+	render *Render
 }
 
 // errStop aborts compilation at the first error (unless AllErrors is set).
@@ -108,6 +112,7 @@ func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List
 		return nil, c.errs, nil
 	}
 	out.tables = sortedKeys(c.tables)
+	out.render = c.render
 	if c.late {
 		out.late, out.tree, out.env = true, q, env
 	}
@@ -145,6 +150,9 @@ func (c *compiler) stmt(sc *scope, st ast.Stmt) node {
 		c.let(sc, st)
 	case *ast.ExprStmt:
 		if !c.isTabular(sc, st.X) {
+			if c.unknownSource(sc, st.X) {
+				return c.tabular(sc, st.X)
+			}
 			c.errorf(st.X, "expected a tabular expression, found a scalar one")
 			return nil
 		}

@@ -26,6 +26,22 @@ type Env struct {
 	// AllErrors makes Compile collect every error it can instead of
 	// stopping at the first one (linters want them all).
 	AllErrors bool
+
+	// Host hooks: data a query names that only the host can provide. A
+	// query that needs a hook that is nil fails to compile, naming it.
+
+	// Watchlist returns the table _GetWatchlist('alias') reads.
+	Watchlist func(alias string) (*data.Table, bool)
+	// ExternalData returns the rows externaldata reads from one URI, given
+	// the declared schema and the `with (…)` properties (names in lower
+	// case). It is called when the query runs; the columns it returns are
+	// matched to the declared ones by name (or else by position) and
+	// converted.
+	ExternalData func(uri string, schema data.Schema, props map[string]string) (*data.Table, error)
+	// GeoIP returns what geo_info_from_ip_address gives for an address: a
+	// bag with country, state, city, latitude and longitude; false when
+	// the address is unknown.
+	GeoIP func(ip string) (data.Dyn, bool)
 }
 
 func (e *Env) funcs() *functions.Registry {

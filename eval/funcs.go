@@ -72,11 +72,17 @@ func (c *compiler) expand(sc *scope, row *rowCtx, call *ast.CallExpr, b *binding
 		parent = newScope(nil)
 	}
 	body := newScope(parent)
+	positional, named := c.namedArgs(call, fn)
+	if positional == nil && named == nil {
+		return nil
+	}
 	for i, p := range fn.Params {
 		var arg ast.Expr
 		argScope := sc
-		if i < len(call.Args) {
-			arg = call.Args[i]
+		if i < len(positional) {
+			arg = positional[i]
+		} else if a, ok := named[p.Name.Name]; ok {
+			arg = a
 		} else if p.Default != nil {
 			arg, argScope = p.Default, parent
 		} else {
@@ -187,7 +193,10 @@ func (c *compiler) tabularCall(sc *scope, call *ast.CallExpr) node {
 		}
 		return c.tableRef(sc, &ast.Ident{Span: ast.Span{Start: call.Args[0].Pos(), Stop: call.Args[0].End()}, Name: v.konst.Str()})
 	}
-	c.errorf(call, "tabular function '%s' is not supported", name)
+	if name == "_GetWatchlist" {
+		return c.watchlist(sc, call)
+	}
+	c.unknownTabularFunc(call)
 	return &emptyNode{}
 }
 

@@ -23,6 +23,8 @@ type Input struct {
 type Result struct {
 	Tables   []*data.Table
 	Warnings []string
+	// Render is the query's render operator, nil when it has none.
+	Render *Render
 }
 
 // runState is shared by everything evaluated in one run.
@@ -75,7 +77,7 @@ func (q *Query) Run(ctx context.Context, in *Input) (res *Result, err error) {
 			return nil, err
 		}
 	}
-	out := &Result{}
+	out := &Result{Render: q.render}
 	for _, p := range q.results {
 		r, err := p.exec(x)
 		if err != nil {

@@ -62,7 +62,8 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		}
 		return c.extend(sc, in, &ast.ExtendOp{Span: op.Span, Exprs: op.Exprs})
 	case *ast.RenderOp:
-		return nil // recorded by the caller; no effect on rows
+		c.recordRender(op)
+		return nil // recorded for the caller; no effect on rows
 	}
 	c.errorf(op, "operator '%s' is not supported yet", op.Name())
 	return nil

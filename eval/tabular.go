@@ -53,7 +53,7 @@ func (c *compiler) tabular(sc *scope, e ast.Expr) node {
 	case *ast.CallExpr:
 		return c.tabularCall(sc, e)
 	case *ast.ExternalDataExpr:
-		c.errorf(e, "externaldata needs the host to provide the data (not supported without a hook)")
+		return c.externalData(sc, e)
 	default:
 		c.errorf(e, "expected a tabular expression")
 	}
@@ -123,7 +123,7 @@ func (c *compiler) tableRef(sc *scope, id *ast.Ident) node {
 			return &scanNode{name: id.Name, s: s, pos: id}
 		}
 	}
-	c.errorf(id, "unknown table '%s'", id.Name)
+	c.errorf(id, "unknown table '%s'%s", id.Name, unknownTableHint(id.Name))
 	return &emptyNode{}
 }
 

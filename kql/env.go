@@ -20,6 +20,7 @@ type Env struct {
 	funcs     *functions.Registry
 	stored    map[string]*ast.FuncExpr
 	allErrors bool
+	hooks     hooks
 }
 
 // Option configures an Env.
@@ -172,6 +173,7 @@ func (e *Env) CompileSource(src *diag.Source) (*Query, error) {
 func (e *Env) CompileAST(tree *ast.Query, src *diag.Source) (*Query, error) {
 	env := &eval.Env{Table: e.Schema, Tables: e.TableNames, Funcs: e.funcs, Functions: e.stored,
 		Source: src, AllErrors: e.allErrors}
+	e.hooks.apply(env)
 	q, errs := eval.Compile(tree, env)
 	if err := errs.Err(); err != nil {
 		return nil, err

@@ -31,7 +31,14 @@ func (q *Query) Schemas() []data.Schema { return q.q.Schemas() }
 type Result struct {
 	Tables   []*data.Table
 	Warnings []string
+	// Render is the query's render operator (chart type and properties),
+	// nil when it has none; kqlkit records it and draws nothing.
+	Render *Render
 }
+
+// Render is what a render operator asks for: the chart type and the
+// `with (…)` properties as text.
+type Render = eval.Render
 
 // Primary returns the first result table.
 func (r *Result) Primary() *data.Table {
@@ -112,7 +119,7 @@ func (q *Query) Run(ctx context.Context, opts ...RunOption) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Tables: res.Tables, Warnings: res.Warnings}, nil
+	return &Result{Tables: res.Tables, Warnings: res.Warnings, Render: res.Render}, nil
 }
 
 // compatible checks that a bound table's columns have the declared types.

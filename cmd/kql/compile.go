@@ -15,7 +15,7 @@ import (
 // checked before any row is read; a query that names columns only the files
 // have is checked again once they are loaded.
 func compileAndLoad(tree *ast.Query, src *diag.Source, bs []binding,
-	declared map[string]data.Schema) (*kql.Query, *loaded, error) {
+	declared map[string]data.Schema, host []kql.Option) (*kql.Query, *loaded, error) {
 	allDeclared := true
 	for _, b := range bs {
 		if _, ok := declared[b.name]; ok {
@@ -27,7 +27,7 @@ func compileAndLoad(tree *ast.Query, src *diag.Source, bs []binding,
 	}
 	var early error
 	if allDeclared {
-		env, err := kql.NewEnv(envOptions(declared, nil)...)
+		env, err := kql.NewEnv(append(envOptions(declared, nil), host...)...)
 		if err != nil {
 			return nil, nil, usageErr("%v", err)
 		}
@@ -51,7 +51,7 @@ func compileAndLoad(tree *ast.Query, src *diag.Source, bs []binding,
 		}
 		return nil, nil, err
 	}
-	env, err := kql.NewEnv(envOptions(declared, ld.tables)...)
+	env, err := kql.NewEnv(append(envOptions(declared, ld.tables), host...)...)
 	if err != nil {
 		return nil, nil, usageErr("%v", err)
 	}

@@ -17,6 +17,7 @@ type dataFlags struct {
 	Tables  []string `name:"table" short:"t" placeholder:"NAME=PATH" help:"Bind a table to a data file (.jsonl/.ndjson, .json, .csv). Repeatable."`
 	Schemas []string `name:"schema" placeholder:"FILE" type:"existingfile" help:"Declare table schemas from a file. Repeatable."`
 	Now     string   `name:"now" placeholder:"TIME" help:"The instant now() and ago() use (RFC 3339); default: the current time."`
+	hostFlags
 }
 
 // binding is one --table flag.

@@ -86,7 +86,11 @@ func (c *queryCmd) Run(a *app) error {
 	if err != nil {
 		return inputErr(err)
 	}
-	q, data, err := compileAndLoad(tree, src, bs, declared)
+	host, err := c.hostFlags.options()
+	if err != nil {
+		return err
+	}
+	q, data, err := compileAndLoad(tree, src, bs, declared, host)
 	if err != nil {
 		return err
 	}
