@@ -24,6 +24,9 @@ type Query struct {
 	env  *Env
 	// render is the query's render operator, if any.
 	render *Render
+	// names are the result tables' names ("" for the default), set by
+	// fork and facet.
+	names []string
 }
 
 // Schemas returns the schema of each result table, in order.
@@ -101,7 +104,7 @@ func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List
 	}
 	for _, st := range q.Stmts {
 		if n := c.stmt(sc, st); n != nil {
-			out.results = append(out.results, n)
+			out.addResult(n)
 		}
 	}
 	if len(c.errs) > 0 {

@@ -30,6 +30,12 @@ func (c *compiler) unknownTabularFunc(call *ast.CallExpr) {
 		c.errorf(call.Func, "tabular function '%s' is not supported", name)
 		return
 	}
+	_, scalar := c.env.funcs().Scalar(name)
+	_, agg := c.env.funcs().Aggregate(name)
+	if scalar || agg {
+		c.errorf(call.Func, "'%s' is a scalar function, but a table is expected here", name)
+		return
+	}
 	c.errorf(call.Func, "unknown function '%s' (%s)", name, storedHint)
 }
 

@@ -11,6 +11,7 @@ import (
 // whole (as, invoke, union) rather than its rows: it returns the node the
 // rest of the pipeline reads from, or nil for an ordinary operator.
 func (c *compiler) pipelineOp(sc *scope, p *pipeNode, op ast.Operator) node {
+	c.checkAfterFork(p, op)
 	switch op := op.(type) {
 	case *ast.AsOp:
 		return c.asOp(sc, finishPipe(p), op)
@@ -20,6 +21,12 @@ func (c *compiler) pipelineOp(sc *scope, p *pipeNode, op ast.Operator) node {
 		return c.union(sc, finishPipe(p), op)
 	case *ast.EvaluateOp:
 		return c.evaluatePipe(sc, p, op)
+	case *ast.SearchOp:
+		return c.searchPipe(sc, p, op)
+	case *ast.ForkOp:
+		return c.fork(sc, p, op)
+	case *ast.FacetOp:
+		return c.facet(sc, p, op)
 	}
 	return nil
 }

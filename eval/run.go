@@ -78,12 +78,16 @@ func (q *Query) Run(ctx context.Context, in *Input) (res *Result, err error) {
 		}
 	}
 	out := &Result{Render: q.render}
-	for _, p := range q.results {
+	for i, p := range q.results {
 		r, err := p.exec(x)
 		if err != nil {
 			return nil, err
 		}
-		out.Tables = append(out.Tables, r.table(resultName(len(out.Tables))))
+		name := resultName(len(out.Tables))
+		if i < len(q.names) && q.names[i] != "" {
+			name = q.names[i]
+		}
+		out.Tables = append(out.Tables, r.table(name))
 	}
 	out.Warnings = append(rs.warns, x.fctx.Warnings()...)
 	return out, nil

@@ -17,6 +17,10 @@ func (c *compiler) sourceOp(sc *scope, op ast.Operator) node {
 		return c.rangeSource(sc, op)
 	case *ast.UnionOp:
 		return c.unionSource(sc, op)
+	case *ast.SearchOp:
+		return c.searchSource(sc, op)
+	case *ast.FindOp:
+		return c.find(sc, op)
 	}
 	c.errorf(op, "operator '%s' is not supported as the start of a query", op.Name())
 	return &emptyNode{}

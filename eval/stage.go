@@ -14,6 +14,18 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return c.makeSeries(sc, in, op)
 	case *ast.EvaluateOp:
 		return c.evaluate(sc, in, op)
+	case *ast.TopNestedOp:
+		return c.topNested(sc, in, op)
+	case *ast.TopHittersOp:
+		return c.topHitters(sc, in, op)
+	case *ast.SampleOp:
+		return c.sample(sc, in, op)
+	case *ast.SampleDistinctOp:
+		return c.sampleDistinct(sc, in, op)
+	case *ast.ConsumeOp:
+		return c.consume(in, op)
+	case *ast.PartitionOp:
+		return c.partition(sc, in, op)
 	case *ast.ExtendOp:
 		return c.extend(sc, in, op)
 	case *ast.ProjectOp:
