@@ -147,3 +147,39 @@ func TestCorpusAgreement(t *testing.T) {
 		t.Errorf("agreement %.2f%%, want at least %.2f%%", 100*share, 100*minAgreement)
 	}
 }
+
+// corpusQueries reads every query of the corpus, or skips.
+func corpusQueries(b testing.TB) ([]string, []string) {
+	shared := sharedDir()
+	if shared == "" {
+		b.Skip("../shared/corpus is not present")
+	}
+	var names, qs []string
+	for _, e := range readOracle(b) {
+		q, err := corpusQuery(filepath.Join(shared, "corpus", e.path))
+		if err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, e.path)
+		qs = append(qs, q)
+	}
+	return names, qs
+}
+
+// BenchmarkParseCorpus parses every query of the corpus once per
+// iteration.
+func BenchmarkParseCorpus(b *testing.B) {
+	names, qs := corpusQueries(b)
+	size := 0
+	for _, q := range qs {
+		size += len(q)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, q := range qs {
+			Parse(diag.NewSource(names[j], q))
+		}
+	}
+	b.ReportMetric(float64(len(qs))*float64(b.N)/b.Elapsed().Seconds(), "files/s")
+}

@@ -41,9 +41,7 @@ func (p *parse) describe(i int, expect string) string {
 	switch {
 	case prev.Type == tokPunct && prev.Value == "|":
 		return afterPipe(tok)
-	case prev.Type == tokInOp && tok.Value != "(":
-		return "expected '(' after '" + prev.Value + "'"
-	case (prev.Value == "between" || prev.Value == "!between") && tok.Value != "(":
+	case (listOps[prev.Value] || prev.Value == "between" || prev.Value == "!between") && tok.Value != "(":
 		return "expected '(' after '" + prev.Value + "'"
 	case takesOperand(prev) && !startsExpr(tok):
 		if isWord(tok) {
@@ -82,7 +80,7 @@ var sourceOnlyOps = set(`print range find datatable externaldata`)
 // takesOperand reports whether an expression must follow t.
 func takesOperand(t lexer.Token) bool {
 	switch t.Type {
-	case tokEqOp, tokRelOp, tokStrOp, tokAddOp, tokMulOp:
+	case tokBinOp:
 		return true
 	}
 	switch t.Value {
@@ -95,11 +93,11 @@ func takesOperand(t lexer.Token) bool {
 // startsExpr reports whether t can begin an expression.
 func startsExpr(t lexer.Token) bool {
 	switch t.Type {
-	case tokIdent, tokString, tokNumber, tokTimeSpan, tokTypedLit, tokBool, tokAddOp:
+	case tokIdent, tokString, tokNumber, tokTimeSpan, tokTypedLit, tokBool:
 		return true
 	}
 	switch t.Value {
-	case "(", "[", "*", "dynamic", "datatable", "externaldata", "external_data",
+	case "(", "[", "*", "-", "+", "dynamic", "datatable", "externaldata", "external_data",
 		"materialize", "toscalar", "totable":
 		return true
 	}

@@ -278,7 +278,7 @@ func (c *converter) dynScalar(g *gDyn) data.Dyn {
 	switch t.Type {
 	case tokString:
 		if g.Sign != "" {
-			c.errorf(g.Pos, "a sign cannot come before a string")
+			c.errorf(g.Pos(), "a sign cannot come before a string")
 		}
 		var b strings.Builder
 		for _, t := range g.Scalar {
@@ -295,14 +295,14 @@ func (c *converter) dynScalar(g *gDyn) data.Dyn {
 		v = data.BoolValue(len(t.Value) == 4)
 	default: // null
 		if g.Sign != "" {
-			c.errorf(g.Pos, "a sign cannot come before null")
+			c.errorf(g.Pos(), "a sign cannot come before null")
 		}
 		return data.Dyn{}
 	}
 	if g.Sign == "-" {
 		neg, ok := negate(v)
 		if !ok {
-			c.errorf(g.Pos, "'-' cannot come before '"+t.Value+"'")
+			c.errorf(g.Pos(), "'-' cannot come before '"+t.Value+"'")
 		}
 		v = neg
 	}
