@@ -102,12 +102,16 @@ func negate(v data.Value) (data.Value, bool) {
 }
 
 func (c *converter) call(sp ast.Span, fn ast.Expr, g *gCall, pos lexer.Position) ast.Expr {
+	var recv ast.Expr
+	if m, ok := fn.(*ast.MemberExpr); ok && !m.Name.Quoted {
+		recv, fn = m.X, m.Name
+	}
 	id, ok := fn.(*ast.Ident)
-	if !ok {
+	if !ok || id.Quoted {
 		c.errorf(pos, "only a function name can be called")
 		return fn
 	}
-	call := &ast.CallExpr{Span: sp, Func: id, Args: make([]ast.Expr, 0, len(g.Args))}
+	call := &ast.CallExpr{Span: sp, Recv: recv, Func: id, Args: make([]ast.Expr, 0, len(g.Args))}
 	for _, a := range g.Args {
 		v := c.pipe(a.Value)
 		if a.Name != nil {

@@ -1,0 +1,136 @@
+package parser
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/kqlkit/kqlkit/ast"
+	"github.com/kqlkit/kqlkit/diag"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected trees in testdata")
+
+// goldenCase is one case of a golden file: a query and the expected output.
+type goldenCase struct {
+	query, want string
+}
+
+// readGolden reads a file of cases: comment lines starting with '#' at the
+// top, then cases, each a query, a line "----", the expected output and a
+// line "====". A case without "----" has no expected output yet.
+func readGolden(t *testing.T, path string) (header string, cases []goldenCase) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	for strings.HasPrefix(text, "#") {
+		i := strings.IndexByte(text, '\n')
+		header += text[:i+1]
+		text = text[i+1:]
+	}
+	for _, block := range strings.Split(text, "\n====\n") {
+		block = strings.TrimSuffix(block, "\n====")
+		if strings.TrimSpace(block) == "" {
+			continue
+		}
+		q, want, _ := strings.Cut(block, "\n----\n")
+		cases = append(cases, goldenCase{query: strings.TrimRight(q, "\n"), want: strings.TrimRight(want, "\n")})
+	}
+	return header, cases
+}
+
+func writeGolden(t *testing.T, path, header string, cases []goldenCase) {
+	var b strings.Builder
+	b.WriteString(header)
+	for _, c := range cases {
+		b.WriteString(c.query + "\n----\n" + c.want + "\n====\n")
+	}
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// runGolden checks f(query) against each case of a golden file, or with
+// -update rewrites the expected outputs.
+func runGolden(t *testing.T, path string, f func(q string) string) {
+	header, cases := readGolden(t, path)
+	for i, c := range cases {
+		got := f(c.query)
+		if *update {
+			cases[i].want = got
+			continue
+		}
+		if got != c.want {
+			t.Errorf("%s\ngot  %s\nwant %s", c.query, got, c.want)
+		}
+	}
+	if *update {
+		writeGolden(t, path, header, cases)
+	}
+}
+
+// treeOf parses q and dumps its statements, or returns the error.
+func treeOf(q string) string {
+	tree, errs := Parse(diag.NewSource("", q))
+	if errs != nil {
+		return "error: " + errs[0].Header()
+	}
+	parts := make([]string, 0, len(tree.Stmts))
+	for _, s := range tree.Stmts {
+		parts = append(parts, dump(s))
+	}
+	return strings.Join(parts, ";\n")
+}
+
+func TestConstructs(t *testing.T) {
+	runGolden(t, "testdata/constructs.txt", treeOf)
+}
+
+func TestEmptyQuery(t *testing.T) {
+	for _, q := range []string{"", "  \n", "// only a comment", "\uFEFF"} {
+		tree, errs := Parse(diag.NewSource("", q))
+		if errs != nil {
+			t.Errorf("%q: got %v, want no error", q, errs)
+			continue
+		}
+		if len(tree.Stmts) != 0 {
+			t.Errorf("%q: got %d statements, want 0", q, len(tree.Stmts))
+		}
+	}
+}
+
+func TestComments(t *testing.T) {
+	q := "// first\nT // second\n| take 1 // third"
+	tree, errs := Parse(diag.NewSource("", q))
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	want := []string{"// first", "// second", "// third"}
+	if len(tree.Comments) != len(want) {
+		t.Fatalf("got %d comments, want %d", len(tree.Comments), len(want))
+	}
+	for i, c := range tree.Comments {
+		if c.Text != want[i] {
+			t.Errorf("comment %d: got %q, want %q", i, c.Text, want[i])
+		}
+	}
+	if p := tree.Comments[1].Pos(); p != (ast.Pos{Offset: 11, Line: 2, Column: 3}) {
+		t.Errorf("got %+v, want 2:3 at offset 11", p)
+	}
+}
+
+func TestParseExpr(t *testing.T) {
+	x, errs := ParseExpr(diag.NewSource("", "a + b * 2"))
+	if errs != nil {
+		t.Fatal(errs)
+	}
+	if got, want := dump(x), "(+ a (* b long(2)))"; got != want {
+		t.Errorf("got %s, want %s", got, want)
+	}
+	if _, errs := ParseExpr(diag.NewSource("", "a +")); errs == nil {
+		t.Error("got no error for 'a +'")
+	}
+}
