@@ -63,9 +63,6 @@ func (c *converter) op2(sp ast.Span, g *gOp) ast.Operator {
 		return c.evaluate(sp, g.Evaluate)
 	case g.Lookup != nil:
 		l := g.Lookup
-		if l.On == nil {
-			c.errorf(g.Pos(), "expected 'on' in lookup")
-		}
 		return &ast.LookupOp{Span: sp, Params: opParams(c, l.Params), Right: c.expr(l.Right), On: c.exprs(l.On)}
 	case g.As != nil:
 		return &ast.AsOp{Span: sp, Params: opParams(c, g.As.Params), Alias: c.name(g.As.Name)}

@@ -28,7 +28,7 @@ type gOp struct {
 	MvApply        *gMvApplyOp        `parser:"| 'mv-apply' @@"`
 	ProjectReorder *gProjectReorderOp `parser:"| 'project-reorder' @@"`
 	Evaluate       *gEvaluateOp       `parser:"| 'evaluate' @@"`
-	Lookup         *gJoinOp           `parser:"| 'lookup' @@"`
+	Lookup         *gLookupOp         `parser:"| 'lookup' @@"`
 	As             *gAsOp             `parser:"| 'as' @@"`
 	MakeSeries     *gMakeSeriesOp     `parser:"| 'make-series' @@"`
 	MvExpandOld    *gMvExpandOp       `parser:"| 'mvexpand' @@"`
@@ -220,7 +220,12 @@ type gUnionItem struct {
 	Expr    *gExpr        `parser:"| @@"`
 }
 
-// gJoinOp is join or lookup (lookup requires 'on').
+type gLookupOp struct {
+	Params []*gKindParam `parser:"@@*"`
+	Right  *gExpr        `parser:"@@"`
+	On     []*gExpr      `parser:"'on' @@ ( ',' @@ )*"`
+}
+
 type gJoinOp struct {
 	Params []*gKindParam `parser:"@@*"`
 	Right  *gExpr        `parser:"@@"`

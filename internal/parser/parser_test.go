@@ -2,6 +2,7 @@ package parser
 
 import (
 	"flag"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -132,5 +133,47 @@ func TestParseExpr(t *testing.T) {
 	}
 	if _, errs := ParseExpr(diag.NewSource("", "a +")); errs == nil {
 		t.Error("got no error for 'a +'")
+	}
+}
+
+// errorOf parses q and returns its first diagnostic as line:column: message.
+func errorOf(q string) string {
+	_, errs := Parse(diag.NewSource("", q))
+	if errs == nil {
+		return "no error"
+	}
+	if len(errs) != 1 {
+		return fmt.Sprintf("%d errors, want 1: %v", len(errs), errs)
+	}
+	d := errs[0]
+	return fmt.Sprintf("%d:%d: %s", d.Pos.Line, d.Pos.Column, d.Message)
+}
+
+func TestErrors(t *testing.T) {
+	runGolden(t, "testdata/errors.txt", errorOf)
+}
+
+func TestDiagnosticFormat(t *testing.T) {
+	_, errs := Parse(diag.NewSource("rule.kql", "T\n| where (x == 1\n| take 1"))
+	want := "rule.kql:3:9: expected ')' to close '(' at 2:9\n | | take 1\n | ........^"
+	if errs == nil || errs.Error() != want {
+		t.Errorf("got %q, want %q", errs.Error(), want)
+	}
+}
+
+// TestMappedPositions checks that positions in messages follow the
+// source's mapping into an enclosing file (a rule's YAML).
+func TestMappedPositions(t *testing.T) {
+	src := &diag.Source{
+		Name: "rule.yaml", Text: "T | where (x",
+		FileText: "id: 1\nquery: |\n  T | where (x\n",
+		Map: func(p ast.Pos) ast.Pos {
+			return ast.Pos{Offset: p.Offset + 17, Line: p.Line + 2, Column: p.Column + 2}
+		},
+	}
+	_, errs := Parse(src)
+	want := "rule.yaml:3:15: expected ')' to close '(' at 3:13"
+	if errs == nil || errs[0].Header() != want {
+		t.Errorf("got %v, want %s", errs, want)
 	}
 }
