@@ -119,8 +119,10 @@ func (c *converter) stmt(g *gStmt) ast.Stmt {
 		return c.let(sp, g.Let)
 	case g.Set != nil:
 		return c.set(sp, g.Set)
+	case g.Declare != nil && g.Declare.Pattern != nil:
+		return c.patternStmt(sp, g.Declare.Pattern)
 	case g.Declare != nil:
-		return &ast.DeclareStmt{Span: sp, Kind: g.Declare.Kind, Params: c.params(g.Declare.Params)}
+		return &ast.DeclareStmt{Span: sp, Kind: "query_parameters", Params: c.params(g.Declare.Params)}
 	case g.Alias != nil:
 		return &ast.AliasStmt{Span: sp, Name: c.name(g.Alias.Name), Value: c.expr(g.Alias.Value)}
 	}
@@ -133,6 +135,21 @@ func (c *converter) let(sp ast.Span, g *gLet) *ast.LetStmt {
 		s.Value = c.funcExpr(g.Func)
 	} else {
 		s.Value = c.pipe(g.Value)
+	}
+	return s
+}
+
+func (c *converter) patternStmt(sp ast.Span, g *gPattern) *ast.PatternStmt {
+	s := &ast.PatternStmt{Span: sp, Name: c.name(g.Name), Params: c.params(g.Params), PathParams: c.params(g.PathParams)}
+	for _, r := range g.Rules {
+		rule := &ast.PatternRule{
+			Span: c.span(r.span), Args: c.exprs(r.Args),
+			Body: &ast.Block{Span: c.span(r.Body.span), Stmts: c.stmts(r.Body.Stmts)},
+		}
+		if r.Path != nil {
+			rule.Path = c.expr(r.Path)
+		}
+		s.Rules = append(s.Rules, rule)
 	}
 	return s
 }

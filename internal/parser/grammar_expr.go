@@ -107,6 +107,7 @@ type gDyn struct {
 	span
 	Array  bool          `parser:"(  @'['"`
 	Items  []*gDyn       `parser:"   ( @@ ( ',' @@ )* )? ']'"`
+	Nested *gDyn         `parser:"| 'dynamic' '(' @@ ')'"`
 	Bag    bool          `parser:"| @'{'"`
 	Props  []*gDynProp   `parser:"   ( @@ ( ',' @@ )* )? '}'"`
 	Sign   gSign         `parser:"| @@"`

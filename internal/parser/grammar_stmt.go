@@ -112,8 +112,25 @@ type gSet struct {
 
 // gDeclare is `declare query_parameters(Params)`.
 type gDeclare struct {
-	Kind   string    `parser:"@'query_parameters'"`
-	Params []*gParam `parser:"'(' ( @@ ( ',' @@ )* )? ')'"`
+	Params  []*gParam `parser:"(  'query_parameters' '(' ( @@ ( ',' @@ )* )? ')'"`
+	Pattern *gPattern `parser:" | 'pattern' @@ )"`
+}
+
+// gPattern is `Name [= (Params)[[PathParams]] { Rules }]`.
+type gPattern struct {
+	Name       *gName          `parser:"@@"`
+	Define     bool            `parser:"( @'='"`
+	Params     []*gParam       `parser:"  '(' ( @@ ( ',' @@ )* )? ')'"`
+	PathParams []*gParam       `parser:"  ( '[' @@ ( ',' @@ )* ']' )?"`
+	Rules      []*gPatternRule `parser:"  '{' ( @@ ( ';' @@ )* ';'? )? '}' )?"`
+}
+
+// gPatternRule is `(Args)[.[Path]] = { Body }`.
+type gPatternRule struct {
+	span
+	Args []*gExpr `parser:"'(' ( @@ ( ',' @@ )* )? ')'"`
+	Path *gExpr   `parser:"( '.' '[' @@ ']' )?"`
+	Body *gBlock  `parser:"'=' '{' @@ '}'"`
 }
 
 // gAlias is `alias database Name = Value`.

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,6 +23,10 @@ type goldenCase struct {
 // top, then cases, each a query, a line "----", the expected output and a
 // line "====". A case without "----" has no expected output yet.
 func readGolden(t *testing.T, path string) (header string, cases []goldenCase) {
+	return readGoldenFile(t, path)
+}
+
+func readGoldenFile(t testing.TB, path string) (header string, cases []goldenCase) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
@@ -88,6 +93,18 @@ func treeOf(q string) string {
 
 func TestConstructs(t *testing.T) {
 	runGolden(t, "testdata/constructs.txt", treeOf)
+}
+
+// TestSpans checks the positions of every node of every construct.
+func TestSpans(t *testing.T) {
+	_, cases := readGolden(t, "testdata/constructs.txt")
+	for _, c := range cases {
+		tree, errs := Parse(diag.NewSource("", c.query))
+		if errs != nil {
+			continue
+		}
+		checkSpans(t, c.query, tree)
+	}
 }
 
 func TestEmptyQuery(t *testing.T) {
@@ -175,5 +192,70 @@ func TestMappedPositions(t *testing.T) {
 	want := "rule.yaml:3:15: expected ')' to close '(' at 3:13"
 	if errs == nil || errs[0].Header() != want {
 		t.Errorf("got %v, want %s", errs, want)
+	}
+}
+
+func TestLimits(t *testing.T) {
+	deep := strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000)
+	cases := []struct {
+		name, query string
+		opts        Options
+		want        string
+	}{
+		{"deep parens", "print " + deep, Options{}, "1:1007: brackets are nested too deeply (the limit is 1000 levels)"},
+		{"unclosed parens", strings.Repeat("(", 100000), Options{}, "1:1001: brackets are nested too deeply (the limit is 1000 levels)"},
+		{"small depth", "print ((1))", Options{Limits: Limits{MaxDepth: 1}}, "1:8: brackets are nested too deeply (the limit is 1 levels)"},
+		{"size", "print 1", Options{Limits: Limits{MaxBytes: 3}}, "1:1: query is too long: 7 bytes, the limit is 3"},
+		{"default size", "print '" + strings.Repeat("x", DefaultMaxBytes) + "'", Options{}, "1:1: query is too long: 1048584 bytes, the limit is 1048576"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errs := ParseWith(diag.NewSource("", c.query), c.opts)
+			if errs == nil {
+				t.Fatalf("got no error, want %s", c.want)
+			}
+			d := errs[0]
+			if got := fmt.Sprintf("%d:%d: %s", d.Pos.Line, d.Pos.Column, d.Message); got != c.want {
+				t.Errorf("got %s, want %s", got, c.want)
+			}
+		})
+	}
+}
+
+// TestDeepButAllowed parses nesting just within the limits: deep brackets,
+// long operator chains and long pipelines.
+func TestDeepButAllowed(t *testing.T) {
+	queries := []string{
+		"print " + strings.Repeat("(", 999) + "1" + strings.Repeat(")", 999),
+		"print " + strings.Repeat("f(", 999) + "1" + strings.Repeat(")", 999),
+		"print 1" + strings.Repeat(" + 1", 20000),
+		"print a" + strings.Repeat(" and a", 20000),
+		"T" + strings.Repeat(" | where x", 5000),
+		"print x" + strings.Repeat(".y", 5000),
+		"print " + strings.Repeat("-(", 999) + "1" + strings.Repeat(")", 999),
+	}
+	for _, q := range queries {
+		if _, errs := Parse(diag.NewSource("", q)); errs != nil {
+			t.Errorf("%.30s…: %v", q, errs)
+		}
+	}
+}
+
+// TestCorpusSamples parses the sample queries kept in testdata (taken from
+// the shared corpus, see testdata/corpus/SOURCES.md): Microsoft's parser
+// accepts every one of them.
+func TestCorpusSamples(t *testing.T) {
+	files, err := filepath.Glob("testdata/corpus/*.kql")
+	if err != nil || len(files) == 0 {
+		t.Fatal("no sample queries in testdata/corpus")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, errs := Parse(diag.NewSource(f, string(b))); errs != nil {
+			t.Errorf("%v", errs)
+		}
 	}
 }
