@@ -187,7 +187,7 @@ func (c *converter) tokenAt(off int) int {
 func (c *converter) params(gs []*gParam) []*ast.Param {
 	out := make([]*ast.Param, 0, len(gs))
 	for _, g := range gs {
-		p := &ast.Param{Span: c.span(g.span), Name: c.name(g.Name), Type: c.typeExpr(g.Type)}
+		p := &ast.Param{Span: c.span(g.span), Name: c.colName(g.Name), Type: c.typeExpr(g.Type)}
 		if g.Default != nil {
 			p.Default = c.expr(g.Default)
 		}
@@ -233,7 +233,14 @@ func (c *converter) columnDecls(gs []*gColumnDecl) []*ast.ColumnDecl {
 }
 
 func (c *converter) columnDecl(g *gColumnDecl) *ast.ColumnDecl {
-	return &ast.ColumnDecl{Span: c.span(g.span), Name: c.name(g.Name), Type: c.typeExpr(g.Type)}
+	return &ast.ColumnDecl{Span: c.span(g.span), Name: c.colName(g.Name), Type: c.typeExpr(g.Type)}
+}
+
+func (c *converter) colName(g *gColName) *ast.Ident {
+	if g.Quoted != "" {
+		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true}
+	}
+	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
 }
 
 func (c *converter) name(g *gName) *ast.Ident {

@@ -111,13 +111,8 @@ func (l *kqlLexer) pos() lexer.Position {
 
 // advance moves past n bytes that hold no line break.
 func (l *kqlLexer) advance(n int) {
-	s := l.src[l.off : l.off+n]
+	l.col += utf8.RuneCountInString(l.src[l.off : l.off+n])
 	l.off += n
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf || utf8.RuneStart(s[i]) {
-			l.col++
-		}
-	}
 }
 
 // advanceText moves past n bytes that may hold line breaks.
