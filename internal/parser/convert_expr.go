@@ -80,7 +80,7 @@ func (c *converter) operand(g *gOperand) ast.Expr {
 			return &ast.Literal{Span: c.span(g.span), Value: neg, Text: "-" + lit.Text}
 		}
 	}
-	return &ast.UnaryExpr{Span: c.span(g.span), Op: string(g.Sign), X: x}
+	return &ast.UnaryExpr{Span: c.span(g.span), Op: g.Sign, X: x}
 }
 
 // negate returns -v for a number or timespan literal.

@@ -304,6 +304,10 @@ func (l *kqlLexer) scanWord(s string) (lexer.TokenType, int, string) {
 			}
 		}
 	}
+	if word == "typeof" && strings.HasPrefix(strings.TrimLeft(rest, " \t\r\n"), "(") {
+		// typeof(T) is the type construct; typeof alone may name a column.
+		return tokKeyword, n, ""
+	}
 	return wordType(word), n, ""
 }
 
