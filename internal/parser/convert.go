@@ -122,7 +122,9 @@ func (c *converter) stmt(g *gStmt) ast.Stmt {
 	case g.Declare != nil && g.Declare.Pattern != nil:
 		return c.patternStmt(sp, g.Declare.Pattern)
 	case g.Declare != nil:
-		return &ast.DeclareStmt{Span: sp, Kind: "query_parameters", Params: c.params(g.Declare.Params)}
+		return &ast.DeclareStmt{
+			Span: sp, Kind: "query_parameters", Params: c.params(g.Declare.Params),
+		}
 	case g.Alias != nil:
 		return &ast.AliasStmt{Span: sp, Name: c.name(g.Alias.Name), Value: c.expr(g.Alias.Value)}
 	}
@@ -140,7 +142,10 @@ func (c *converter) let(sp ast.Span, g *gLet) *ast.LetStmt {
 }
 
 func (c *converter) patternStmt(sp ast.Span, g *gPattern) *ast.PatternStmt {
-	s := &ast.PatternStmt{Span: sp, Name: c.name(g.Name), Params: c.params(g.Params), PathParams: c.params(g.PathParams)}
+	s := &ast.PatternStmt{
+		Span: sp, Name: c.name(g.Name), Params: c.params(g.Params),
+		PathParams: c.params(g.PathParams),
+	}
 	for _, r := range g.Rules {
 		rule := &ast.PatternRule{
 			Span: c.span(r.span), Args: c.exprs(r.Args),
@@ -238,7 +243,9 @@ func (c *converter) columnDecl(g *gColumnDecl) *ast.ColumnDecl {
 
 func (c *converter) colName(g *gColName) *ast.Ident {
 	if g.Quoted != "" {
-		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true}
+		return &ast.Ident{
+			Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true,
+		}
 	}
 	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
 }
@@ -248,14 +255,18 @@ func (c *converter) name(g *gName) *ast.Ident {
 		return nil
 	}
 	if g.Quoted != "" {
-		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true}
+		return &ast.Ident{
+			Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true,
+		}
 	}
 	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
 }
 
 func (c *converter) declName(g *gDeclName) *ast.Ident {
 	if g.Quoted != "" {
-		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true}
+		return &ast.Ident{
+			Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true,
+		}
 	}
 	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
 }
