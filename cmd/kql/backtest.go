@@ -98,7 +98,8 @@ func writeBacktest(a *app, bt *rule.Backtest, format string) error {
 		fmt.Fprintln(a.stdout, "\nincidents:")
 		cols := []string{"IncidentNumber", "Title", "Severity", "CreatedTime", "LastModifiedTime",
 			"AlertCount", "ReopenCount", "Entities"}
-		return writeTables(a.stdout, []*data.Table{rule.Project(incidents, cols)}, tableio.FormatTable)
+		return tableio.WriteWith(a.stdout, []*data.Table{rule.Project(incidents, cols)},
+			tableio.WriteOptions{Format: tableio.FormatTable, MaxCellWidth: 100})
 	}
 	return nil
 }
