@@ -143,6 +143,17 @@ func suggest(s string, values []string) string {
 			best, bestD = v, d
 		}
 	}
+	if best == "" && len(s) >= 3 {
+		for _, v := range values {
+			if strings.HasPrefix(strings.ToLower(v), strings.ToLower(s)) {
+				if best != "" {
+					best = ""
+					break
+				}
+				best = v
+			}
+		}
+	}
 	if best != "" {
 		return fmt.Sprintf(" (did you mean '%s'?)", best)
 	}
