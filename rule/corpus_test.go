@@ -1,6 +1,7 @@
 package rule
 
 import (
+	"context"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -24,8 +25,9 @@ func TestCorpusRules(t *testing.T) {
 	if len(files) == 0 {
 		t.Skip("the shared corpus is not available")
 	}
-	var valid, warned, unreadable int
+	var valid, warned, unreadable, ran int
 	messages := map[string]int{}
+	runErrors := map[string]int{}
 	for _, f := range files {
 		r, err := Load(f)
 		if err != nil {
@@ -36,6 +38,11 @@ func TestCorpusRules(t *testing.T) {
 		diags := r.Validate()
 		if diags.Err() == nil {
 			valid++
+			if _, err := r.Evaluate(context.Background(), WithNow(testNow)); err != nil {
+				runErrors[firstLine(err)]++
+			} else {
+				ran++
+			}
 		}
 		if len(diags) > len(diags.Errors()) {
 			warned++
@@ -47,9 +54,20 @@ func TestCorpusRules(t *testing.T) {
 	t.Logf("%d rules: %d valid (%d of all with warnings), %d with errors, %d unreadable",
 		len(files), valid, warned, len(files)-valid-unreadable, unreadable)
 	logTop(t, messages, 15)
+	t.Logf("%d of the %d valid rules compile and run over empty tables; the commonest errors:", ran, valid)
+	logTop(t, runErrors, 10)
 	if unreadable > 0 {
 		t.Errorf("%d rules could not be read", unreadable)
 	}
+}
+
+// firstLine returns the message of an error's first diagnostic without
+// its position.
+func firstLine(err error) string {
+	if l := diagsOf(err); len(l) > 0 && l[0].Message != "" {
+		return genericMessage(l[0])
+	}
+	return err.Error()
 }
 
 // genericMessage drops quoted values from a message so that counts group.
