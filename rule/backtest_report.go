@@ -143,7 +143,8 @@ func (r *Rule) incidentPolicy() string {
 	}
 	s := fmt.Sprintf("grouping %s within %s", g.MatchingMethod, FormatDuration(g.LookbackDuration))
 	if g.MatchingMethod == "Selected" {
-		sel := append(append(append([]string(nil), g.GroupByEntities...), g.GroupByAlertDetails...), g.GroupByCustomDetails...)
+		sel := append(append([]string(nil), g.GroupByEntities...), g.GroupByAlertDetails...)
+		sel = append(sel, g.GroupByCustomDetails...)
 		s += " by " + strings.Join(sel, ", ")
 	}
 	if g.ReopenClosedIncident {

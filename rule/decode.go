@@ -161,7 +161,8 @@ func (r *Rule) techniques(path string, v *yaml.Node) []string {
 		t = strings.TrimSpace(t)
 		if !validTechnique(t) {
 			p := r.pos[fmt.Sprintf("%s[%d]", path, i)]
-			r.diags.Add(r.diagAt(p, errorSeverity, fmt.Sprintf("%q is not a MITRE ATT&CK technique id (like T1078 or T1078.004)", t)))
+			msg := fmt.Sprintf("%q is not a MITRE ATT&CK technique id (like T1078 or T1078.004)", t)
+			r.diags.Add(r.diagAt(p, errorSeverity, msg))
 			continue
 		}
 		out = append(out, t)

@@ -100,7 +100,8 @@ func (r *Rule) enum(path string, v *yaml.Node, values []string) string {
 	c, ok := canonical(s, values)
 	switch {
 	case !ok && path == "kind" && containsFold(otherKinds, s):
-		r.errorf(n, "rules of kind '%s' run inside Sentinel only; kqlkit evaluates Scheduled and NRT rules", strings.TrimSpace(s))
+		r.errorf(n, "rules of kind '%s' run inside Sentinel only; kqlkit evaluates Scheduled and NRT rules",
+			strings.TrimSpace(s))
 	case !ok:
 		r.errorf(n, "%s %q is not one of %s", leaf(path), s, strings.Join(values, ", "))
 	case c != s:

@@ -45,7 +45,8 @@ func writeAlert(b *strings.Builder, n int, a *Alert) {
 		fmt.Fprintf(b, "  tactics:    %s\n", strings.Join(a.Tactics, ", "))
 	}
 	if len(a.Techniques) > 0 {
-		fmt.Fprintf(b, "  techniques: %s\n", strings.Join(append(append([]string(nil), a.Techniques...), a.SubTechniques...), ", "))
+		all := append(append([]string(nil), a.Techniques...), a.SubTechniques...)
+		fmt.Fprintf(b, "  techniques: %s\n", strings.Join(all, ", "))
 	}
 	fmt.Fprintf(b, "  events:     %s .. %s\n", stamp(a.StartTime), stamp(a.EndTime))
 	for _, e := range a.Entities {

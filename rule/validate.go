@@ -104,7 +104,8 @@ func (r *Rule) checkSchedule(add func(*diag.Diagnostic)) {
 func (r *Rule) checkIncident(add func(*diag.Diagnostic)) {
 	g := r.Incident.Grouping
 	const base = "incidentConfiguration.groupingConfiguration."
-	if g.MatchingMethod == "Selected" && len(g.GroupByEntities)+len(g.GroupByAlertDetails)+len(g.GroupByCustomDetails) == 0 {
+	selected := len(g.GroupByEntities) + len(g.GroupByAlertDetails) + len(g.GroupByCustomDetails)
+	if g.MatchingMethod == "Selected" && selected == 0 {
 		add(r.problem(base+"matchingMethod", diag.Error,
 			"matching method 'Selected' needs at least one of groupByEntities, groupByAlertDetails, groupByCustomDetails"))
 	}

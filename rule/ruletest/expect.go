@@ -86,7 +86,8 @@ func (f *File) alertsField(e *Expect, v *yaml.Node) error {
 	for _, a := range list {
 		for i := 0; i+1 < len(a.Content); i += 2 {
 			if k := a.Content[i]; !alertFields[k.Value] {
-				return f.errorAt(k, "unknown alert field '%s' (want name, description, severity, tactics, techniques, subTechniques, entities, customDetails, startTime, endTime, properties, summary)", k.Value)
+				return f.errorAt(k, "unknown alert field '%s' (want name, description, severity, tactics, "+
+					"techniques, subTechniques, entities, customDetails, startTime, endTime, properties, summary)", k.Value)
 			}
 		}
 	}
@@ -163,7 +164,8 @@ func (e *Expect) check(c *checker, ev *rule.Evaluation, node *yaml.Node) {
 		c.fail(e.nodeOf("fires", node), "fires", strconv.FormatBool(ev.Triggered), strconv.FormatBool(*e.Fires))
 	}
 	if e.AlertCount != nil && *e.AlertCount != len(ev.Alerts) {
-		c.fail(e.nodeOf("alertCount", e.nodeOf("alerts", node)), "alert count", strconv.Itoa(len(ev.Alerts)), strconv.Itoa(*e.AlertCount))
+		c.fail(e.nodeOf("alertCount", e.nodeOf("alerts", node)), "alert count",
+			strconv.Itoa(len(ev.Alerts)), strconv.Itoa(*e.AlertCount))
 	}
 	if e.ResultCount != nil && *e.ResultCount != ev.Results.Rows() {
 		c.fail(e.nodeOf("resultCount", node), "result rows", strconv.Itoa(ev.Results.Rows()), strconv.Itoa(*e.ResultCount))

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -67,7 +68,8 @@ func (f *File) RunCase(ctx context.Context, c *Case) *Result {
 		ch.failf(c.Expect.Error, "error", "the rule ran without error; want an error containing %q", c.Expect.Error.Value)
 	case c.Expect.Error != nil:
 		if !strings.Contains(err.Error(), c.Expect.Error.Value) {
-			ch.fail(c.Expect.Error, "error", fmt.Sprintf("%q", firstLine(err.Error())), fmt.Sprintf("…%s…", c.Expect.Error.Value))
+			ch.fail(c.Expect.Error, "error", strconv.Quote(firstLine(err.Error())),
+				fmt.Sprintf("…%s…", c.Expect.Error.Value))
 		}
 	case err != nil:
 		res.Err = err
