@@ -78,9 +78,10 @@ var (
 		"ThreatIntelligence"}
 )
 
-// canonical finds s in values ignoring case and surrounding spaces.
+// canonical finds s in values ignoring case and spaces ("Command And
+// Control" is CommandAndControl).
 func canonical(s string, values []string) (string, bool) {
-	t := strings.TrimSpace(s)
+	t := strings.ReplaceAll(s, " ", "")
 	for _, v := range values {
 		if strings.EqualFold(v, t) {
 			return v, true
