@@ -36,10 +36,10 @@ type cli struct {
 	Query queryCmd `cmd:"" help:"Run a KQL query over data files."`
 	Run   runCmd   `cmd:"" help:"Evaluate a Sentinel analytic rule at an instant."`
 	Test  testCmd  `cmd:"" help:"Run rule unit tests (*_test.yaml files)."`
+	Parse parseCmd `cmd:"" help:"Check the syntax of .kql files and rule YAML files."`
+	Fmt   fmtCmd   `cmd:"" help:"Print queries (or the query of rule YAML files) in the canonical layout."`
 
 	Backtest backtestCmd `cmd:"" help:"Run a rule on its schedule over a time range: alerts and incidents."`
-	Parse    parseCmd    `cmd:"" help:"Check the syntax of .kql files and rule YAML files."`
-	Fmt      fmtCmd      `cmd:"" help:"Print queries (or the query of rule YAML files) in the canonical layout."`
 }
 
 // app carries what commands need besides their flags.
