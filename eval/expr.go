@@ -222,7 +222,7 @@ func (c *compiler) unary(sc *scope, row *rowCtx, e *ast.UnaryExpr) *cexpr {
 		return badExpr(e)
 	}
 	zero := constExpr(zeroOf(x.typ), e)
-	return c.fold(c.arith("-", zero, x, e), e)
+	return c.arith("-", zero, x, e)
 }
 
 func zeroOf(t data.Type) data.Value {
@@ -237,15 +237,6 @@ func zeroOf(t data.Type) data.Value {
 		return data.DecimalValueOf(data.DecimalValue{})
 	}
 	return data.LongValue(0)
-}
-
-// fold evaluates an expression whose operands are all constants at compile
-// time, so it costs nothing per row.
-func (c *compiler) fold(e *cexpr, node ast.Expr) *cexpr {
-	if e.konst != nil || e.eval == nil {
-		return e
-	}
-	return e
 }
 
 // kernelExpr builds an expression applying a kernel to argument
