@@ -1,6 +1,7 @@
 package functions
 
 import (
+	"math"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -51,6 +52,8 @@ func FuzzStringFunctions(f *testing.F) {
 	f.Add("xn--Ge-mia", `[1,2,"a"]`, int64(-5), int64(1<<40))
 	f.Add("%u12%zz+", `{"a":1}`, int64(1<<62), int64(-1<<62))
 	f.Add("\xff\xfe", "", int64(16), int64(3))
+	f.Add("abc", "c", int64(math.MaxInt64), int64(math.MinInt64))
+	f.Add("a.b", "(", int64(1), int64(math.MaxInt64))
 	f.Fuzz(func(t *testing.T, s1, s2 string, n1, n2 int64) {
 		if len(s1) > 200 || len(s2) > 200 {
 			return

@@ -164,8 +164,8 @@ func indexRegex(re *regexp.Regexp, s string, start, length, occ int64) int64 {
 		return -1
 	}
 	end := n
-	if length >= 0 {
-		end = min(n, start+length)
+	if length >= 0 && length < n-start {
+		end = start + length
 	}
 	part := runeSlice(s, int(start), int(end), int(n))
 	locs := re.FindAllStringIndex(part, int(min(occ, 1<<20)))

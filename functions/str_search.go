@@ -122,8 +122,8 @@ func indexOf(s, sub string, start, length, occ int64) (int64, bool) {
 		return -1, true
 	}
 	limit := n
-	if length >= 0 {
-		limit = min(n, start+length)
+	if length >= 0 && length < n-start {
+		limit = start + length
 	}
 	ascii := n == int64(len(s))
 	pos := start // in code points

@@ -1,6 +1,7 @@
 package functions
 
 import (
+	"math"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -44,6 +45,8 @@ func TestIndexof(t *testing.T) {
 		call("indexof", lv(3), sv("aéèb"), sv("b")),
 		call("indexof", lv(2), sv("aaaa"), sv("aa"), lv(0), lv(-1), lv(3)),
 		call("indexof", nullv(data.Long), sv("abc"), sv("b"), nullv(data.Long)),
+		call("indexof", lv(1), sv("abc"), sv("b"), lv(1), lv(math.MaxInt64)),
+		call("indexof", lv(1), sv("abc"), sv("b"), lv(math.MinInt64)),
 	})
 }
 
@@ -138,5 +141,7 @@ func TestIndexofRegex(t *testing.T) {
 		call("indexof_regex", nullv(data.Long), sv("abcabc"), sv("a|ab"), lv(-1)),
 		call("indexof_regex", lv(3), sv("abcabc"), sv("a"), lv(1)),
 		call("indexof_regex", lv(2), sv("éèa"), sv("a")),
+		call("indexof_regex", lv(2), sv("abc"), sv("c"), lv(1), lv(math.MaxInt64)),
+		call("indexof_regex", lv(-1), sv("abc"), sv("c"), lv(math.MaxInt64)),
 	})
 }
