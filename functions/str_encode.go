@@ -68,7 +68,7 @@ func bindTohex(args []ArgInfo) (data.Type, Kernel, error) {
 			u = uint64(uint32(v))
 		}
 		s := strconv.FormatUint(u, 16)
-		if pad := int(min(minLen, 16)) - len(s); pad > 0 {
+		if pad := int(min(max(minLen, 0), 16)) - len(s); pad > 0 {
 			s = strings.Repeat("0", pad) + s
 		}
 		return s, true
