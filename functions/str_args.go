@@ -222,9 +222,10 @@ func constLong(args []ArgInfo, i int) (int64, bool) {
 	return args[i].Const.Int64(), true
 }
 
-// compileRegex compiles a Kusto regular expression (RE2 syntax, as Go's).
+// compileRegex compiles a Kusto regular expression for the function fn,
+// with an error message that names it.
 func compileRegex(fn, pattern string) (*regexp.Regexp, error) {
-	re, err := regexp.Compile(pattern)
+	re, err := CompileRegex(pattern)
 	if err != nil {
 		return nil, fmt.Errorf("function '%s': invalid regular expression %q: %v", fn, pattern, regexErrText(err))
 	}
