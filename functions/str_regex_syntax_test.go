@@ -48,3 +48,12 @@ func TestKustoRegexSemantics(t *testing.T) {
 		call("countof", lv(2), sv("Ab aB"), sv(`(?i)ab`), sv("regex")),
 	})
 }
+
+func FuzzTranslateRegex(f *testing.F) {
+	for _, s := range []string{`\d+`, `(?x) a # c`, `\u{41`, `\U0001`, `[\w`, `\p{`, `(?`, `(?i`, `\b{`, `[[:`, `\`, `(?-u:\w)`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		_, _ = CompileRegex(p)
+	})
+}
