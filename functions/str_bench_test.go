@@ -7,11 +7,11 @@ import (
 	"github.com/kqlkit/kqlkit/data"
 )
 
-// benchRows is the number of rows in the string function benchmarks.
-const benchRows = 100_000
+// strBenchRows is the number of rows in the string function benchmarks.
+const strBenchRows = 100_000
 
 func benchStrings() data.Column {
-	vals := make([]string, benchRows)
+	vals := make([]string, strBenchRows)
 	for i := range vals {
 		vals[i] = fmt.Sprintf("User: Name%d, Email: name%d@Example.com, Age: %d", i, i, i%90)
 	}
@@ -35,14 +35,14 @@ func benchCall(b *testing.B, fn string, cols []data.Column, consts ...*data.Valu
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := k(&Ctx{}, benchRows, cols); err != nil {
+		if _, err := k(&Ctx{}, strBenchRows, cols); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchRows), "ns/row")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*strBenchRows), "ns/row")
 }
 
-func constArg(v data.Value) (data.Column, *data.Value) { return data.NewConst(v, benchRows), &v }
+func constArg(v data.Value) (data.Column, *data.Value) { return data.NewConst(v, strBenchRows), &v }
 
 func BenchmarkToLower(b *testing.B) { benchCall(b, "tolower", []data.Column{benchStrings()}) }
 
@@ -66,7 +66,7 @@ func BenchmarkSplit(b *testing.B) {
 }
 
 func BenchmarkIff(b *testing.B) {
-	conds := make([]bool, benchRows)
+	conds := make([]bool, strBenchRows)
 	for i := range conds {
 		conds[i] = i%3 == 0
 	}

@@ -50,12 +50,12 @@ func (c strCase) String() string {
 		if i > 0 {
 			s += ", "
 		}
-		s += showValue(a)
+		s += strShowValue(a)
 	}
 	return s + ")"
 }
 
-func showValue(v data.Value) string {
+func strShowValue(v data.Value) string {
 	if v.IsNull() && v.Type() != data.String {
 		return v.Type().String() + "(null)"
 	}
@@ -86,7 +86,7 @@ func runStrCasesIn(t *testing.T, modes []string, cases []strCase) {
 				got, err := evalMode(c.fn, mode, c.args)
 				if c.wantErr {
 					if err == nil {
-						t.Errorf("%s: got %s, want an error", mode, showValue(got))
+						t.Errorf("%s: got %s, want an error", mode, strShowValue(got))
 					}
 					return
 				}
@@ -94,7 +94,7 @@ func runStrCasesIn(t *testing.T, modes []string, cases []strCase) {
 					t.Fatalf("%s: %v", mode, err)
 				}
 				if !got.Equal(c.want) {
-					t.Errorf("%s: got %s, want %s", mode, showValue(got), showValue(c.want))
+					t.Errorf("%s: got %s, want %s", mode, strShowValue(got), strShowValue(c.want))
 				}
 			}
 		})
@@ -147,7 +147,7 @@ func evalMode(name, mode string, args []data.Value) (data.Value, error) {
 	v := col.Value(0)
 	for i := 1; i < n; i++ {
 		if !col.Value(i).Equal(v) {
-			return data.Value{}, fmt.Errorf("row %d is %s, row 0 is %s", i, showValue(col.Value(i)), showValue(v))
+			return data.Value{}, fmt.Errorf("row %d is %s, row 0 is %s", i, strShowValue(col.Value(i)), strShowValue(v))
 		}
 	}
 	return v, nil
