@@ -23,7 +23,9 @@ var strExampleFuncs = []string{
 	"url_encode", "url_encode_component", "url_decode", "hash", "hash_xxhash64", "hash_md5", "hash_sha1",
 	"hash_sha256", "parse_url", "parse_urlquery", "parse_path", "parse_version", "parse_csv",
 	"parse_command_line", "format_bytes", "punycode_from_string", "punycode_to_string",
-	"punycode_domain_to_string", "punycode_domain_from_string",
+	"punycode_domain_to_string", "punycode_domain_from_string", "extract_json", "regex_quote",
+	"zlib_compress_to_base64_string", "gzip_compress_to_base64_string", "zlib_decompress_from_base64_string",
+	"gzip_decompress_from_base64_string",
 }
 
 // TestStringExamples runs the documented examples of the string and

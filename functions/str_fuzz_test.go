@@ -20,7 +20,8 @@ var strFuzzFuncs = []string{
 	"hash_combine", "parse_url", "parse_urlquery", "parse_path", "parse_version", "parse_csv",
 	"parse_command_line", "format_bytes", "punycode_from_string", "punycode_to_string",
 	"punycode_domain_to_string", "punycode_domain_from_string", "iff", "case", "coalesce", "max_of",
-	"min_of", "isempty", "isnull", "gettype",
+	"min_of", "isempty", "isnull", "gettype", "extract_json", "regex_quote", "zlib_decompress_from_base64_string",
+	"gzip_decompress_from_base64_string", "zlib_compress_to_base64_string",
 }
 
 // strFuzzShapes are argument lists built from the fuzz inputs.
