@@ -12,7 +12,8 @@ func init() {
 			Examples: []Example{{"print isempty(\"\")", "true"}, {"print isempty(dynamic([]))", "false"}},
 			Bind:     sig("isempty", argAny).bindWith(emptyKernel(true))},
 		&Scalar{Name: "isnotempty", Sig: "isnotempty(value: scalar): bool",
-			Doc:      "Returns true when the value is neither an empty string nor null; the opposite of isempty().",
+			Doc: "Returns true when the value is neither an empty string nor null; " +
+				"the opposite of isempty().",
 			Examples: []Example{{"print isnotempty(\"a\")", "true"}, {"print isnotempty(long(null))", "false"}},
 			Bind:     sig("isnotempty", argAny).bindWith(emptyKernel(false))},
 		&Scalar{Name: "isnull", Sig: "isnull(expression: scalar): bool",

@@ -308,3 +308,9 @@ func finishRows(c data.Column, m, n int) data.Column {
 	}
 	return c
 }
+
+// unary is the binder of a function of one argument of the given kind
+// computed value by value with f.
+func unary[A, R data.Elem](name string, kind argKind, out data.Type, f func(A) (R, bool)) BindFunc {
+	return sig(name, kind).bind(out, Map1(out, f))
+}

@@ -25,29 +25,23 @@ func init() {
 				"blocks, as Kusto does for short values, so the text is not made smaller.)",
 			Examples: []Example{{"print zlib_compress_to_base64_string(\"1234567890qwertyuiop\")",
 				"\"eAEBFADr/zEyMzQ1Njc4OTBxd2VydHl1aW9wOAkGdw==\""}},
-			Bind: sig("zlib_compress_to_base64_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				return base64.StdEncoding.EncodeToString(zlibStored([]byte(s))), true
-			}))},
+			Bind: unary("zlib_compress_to_base64_string", argString, data.String, zlibCompressBase64)},
 		&Scalar{Name: "gzip_compress_to_base64_string", Sig: "gzip_compress_to_base64_string(string: string): string",
 			Doc: "Wraps a string in the gzip format and encodes the result as base64. (kqlkit writes stored " +
 				"blocks, as Kusto does for short values, so the text is not made smaller.)",
 			Examples: []Example{{"print gzip_compress_to_base64_string(\"1234567890qwertyuiop\")",
 				"\"H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA==\""}},
-			Bind: sig("gzip_compress_to_base64_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				return base64.StdEncoding.EncodeToString(gzipStored([]byte(s))), true
-			}))},
+			Bind: unary("gzip_compress_to_base64_string", argString, data.String, gzipCompressBase64)},
 		&Scalar{Name: "zlib_decompress_from_base64_string", Sig: "zlib_decompress_from_base64_string(string: string): string",
-			Doc:      "Decodes base64 text and decompresses it with zlib; invalid input gives the empty string.",
+			Doc: "Decodes base64 text and decompresses it with zlib; invalid " +
+				"input gives the empty string.",
 			Examples: []Example{{"print zlib_decompress_from_base64_string(\"eJwLSS0uUSguKcrMS1cwNDIGACxqBQ4=\")", "\"Test string 123\""}},
-			Bind: sig("zlib_decompress_from_base64_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				return decompressBase64(s, func(r io.Reader) (io.Reader, error) { return zlib.NewReader(r) }), true
-			}))},
+			Bind:     unary("zlib_decompress_from_base64_string", argString, data.String, zlibDecompressBase64)},
 		&Scalar{Name: "gzip_decompress_from_base64_string", Sig: "gzip_decompress_from_base64_string(string: string): string",
-			Doc:      "Decodes base64 text and decompresses it with gzip; invalid input gives the empty string.",
+			Doc: "Decodes base64 text and decompresses it with gzip; invalid " +
+				"input gives the empty string.",
 			Examples: []Example{{"print gzip_decompress_from_base64_string(\"H4sIAAAAAAAA/wEUAOv/MTIzNDU2Nzg5MHF3ZXJ0eXVpb3A6m7f2FAAAAA==\")", "\"1234567890qwertyuiop\""}},
-			Bind: sig("gzip_decompress_from_base64_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				return decompressBase64(s, func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }), true
-			}))},
+			Bind:     unary("gzip_decompress_from_base64_string", argString, data.String, gzipDecompressBase64)},
 	)
 }
 
@@ -99,4 +93,20 @@ func gzipStored(b []byte) []byte {
 	out := deflateStored([]byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff}, b)
 	out = binary.LittleEndian.AppendUint32(out, crc32.ChecksumIEEE(b))
 	return binary.LittleEndian.AppendUint32(out, uint32(len(b)))
+}
+
+func zlibCompressBase64(s string) (string, bool) {
+	return base64.StdEncoding.EncodeToString(zlibStored([]byte(s))), true
+}
+
+func gzipCompressBase64(s string) (string, bool) {
+	return base64.StdEncoding.EncodeToString(gzipStored([]byte(s))), true
+}
+
+func zlibDecompressBase64(s string) (string, bool) {
+	return decompressBase64(s, func(r io.Reader) (io.Reader, error) { return zlib.NewReader(r) }), true
+}
+
+func gzipDecompressBase64(s string) (string, bool) {
+	return decompressBase64(s, func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }), true
 }

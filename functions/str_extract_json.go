@@ -18,7 +18,8 @@ func init() {
 				{"print extract_json(\"$.tags[1]\", '{\"tags\": [\"a\", \"b\"]}')", "\"b\""}},
 			Bind: bindExtractJSON},
 		&Scalar{Name: "regex_quote", Sig: "regex_quote(string: scalar): string",
-			Doc:      "Escapes every regular expression metacharacter of a string (converted to string first).",
+			Doc: "Escapes every regular expression metacharacter of a string " +
+				"(converted to string first).",
 			Examples: []Example{{"print regex_quote('(so$me.Te^xt)')", `"\\(so\\$me\\.Te\\^xt\\)"`}},
 			Bind:     sig("regex_quote", argText).bind(data.String, Map1(data.String, regexQuote))},
 	)
