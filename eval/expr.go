@@ -130,6 +130,17 @@ func (c *compiler) scalarNode(sc *scope, row *rowCtx, e ast.Expr) *cexpr {
 		return c.index(sc, row, e)
 	case *ast.PipeExpr, *ast.DataTableExpr, *ast.OpExpr:
 		c.errorf(e, "a tabular expression cannot be used as a scalar value; use toscalar()")
+	case *ast.TypeOfExpr:
+		if e.Type == nil || e.Type.Tabular {
+			c.errorf(e, "typeof() of a table is not supported here")
+			break
+		}
+		t, ok := data.ParseType(e.Type.Name)
+		if !ok {
+			c.errorf(e, "unknown type '%s'", e.Type.Name)
+			break
+		}
+		return constExpr(data.StringValue(t.String()), e)
 	case *ast.StarExpr:
 		c.errorf(e, "'*' is not allowed here")
 	case *ast.AssignExpr:
