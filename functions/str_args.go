@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 
 	"github.com/kqlkit/kqlkit/data"
 )
@@ -313,4 +314,18 @@ func finishRows(c data.Column, m, n int) data.Column {
 // computed value by value with f.
 func unary[A, R data.Elem](name string, kind argKind, out data.Type, f func(A) (R, bool)) BindFunc {
 	return sig(name, kind).bind(out, Map1(out, f))
+}
+
+// typeLiteral reads a typeof(T) argument. The evaluator passes typeof(T)
+// as a constant string holding the type's name; a constant of type T is
+// accepted too.
+func typeLiteral(a ArgInfo) (data.Type, bool) {
+	if a.Const == nil || a.Star {
+		return data.Unknown, false
+	}
+	if a.Type == data.String {
+		name := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(a.Const.Str()), "typeof("), ")")
+		return data.ParseType(name)
+	}
+	return a.Type, true
 }

@@ -142,10 +142,11 @@ func extractJSON(steps []jsonStep, text string) (data.Dyn, bool) {
 func bindExtractJSON(args []ArgInfo) (data.Type, Kernel, error) {
 	result := data.String
 	if len(args) == 3 {
-		if args[2].Const == nil {
+		t, ok := typeLiteral(args[2])
+		if !ok {
 			return data.Unknown, nil, fmt.Errorf("function 'extract_json' expects a type literal such as typeof(long) as argument 3")
 		}
-		result = args[2].Type
+		result = t
 		args = args[:2]
 	}
 	p := sig("extract_json", argString, argString)

@@ -28,9 +28,10 @@ func TestExtractJSON(t *testing.T) {
 	})
 	runStrCasesIn(t, []string{"const"}, []strCase{
 		callErr("extract_json", sv("name"), sv("{}")),
-		call("extract_json", lv(30), sv("$.age"), sv(`{"age": 30}`), nullv(data.Long)),
-		call("extract_json", nullv(data.Long), sv("$.x"), sv(`{"age": 30}`), nullv(data.Long)),
-		call("extract_json", sv("John"), sv("$.name"), sv(`{"name": "John"}`), sv("")),
+		call("extract_json", lv(30), sv("$.age"), sv(`{"age": 30}`), sv("long")),
+		call("extract_json", nullv(data.Long), sv("$.x"), sv(`{"age": 30}`), sv("long")),
+		call("extract_json", sv("John"), sv("$.name"), sv(`{"name": "John"}`), sv("string")),
+		call("extract_json", rv(2.5), sv("$.a"), sv(`{"a": 2.5}`), sv("double")),
 		call("extract_json", dv(`[1,2]`), sv("$.a"), sv(`{"a": [1,2]}`), dv(`null`)),
 	})
 }

@@ -28,10 +28,10 @@ func init() {
 
 func bindExtract(args []ArgInfo) (data.Type, Kernel, error) {
 	if len(args) == 4 {
-		if args[3].Const == nil {
+		t, ok := typeLiteral(args[3])
+		if !ok {
 			return data.Unknown, nil, fmt.Errorf("function 'extract' expects a type literal such as typeof(long) as argument 4")
 		}
-		t := args[3].Type
 		_, k, err := bindExtract(args[:3])
 		if err != nil {
 			return data.Unknown, nil, err

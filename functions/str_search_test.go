@@ -100,13 +100,15 @@ func TestExtract(t *testing.T) {
 		callErr("extract", sv(`a`), lv(1), dv(`"a"`)),
 		callErr("extract", sv(`a`), sv("1"), sv("a")),
 	})
-	// typeof(T) arrives as a constant of type T.
+	// typeof(T) arrives as a constant string naming T (a constant of type T
+	// works too).
 	runStrCasesIn(t, []string{"const"}, []strCase{
 		call("extract", lv(12), sv(`-(\d{2})-`), lv(1), sv("15-12-2024"), nullv(data.Long)),
 		call("extract", iv(7), sv(`-(\d{2})-`), lv(1), sv("21-07-2023"), nullv(data.Int)),
 		call("extract", nullv(data.Long), sv(`x(\d+)`), lv(1), sv("abc"), nullv(data.Long)),
 		call("extract", nullv(data.Real), sv(`x(\w+)`), lv(1), sv("xabc"), nullv(data.Real)),
-		call("extract", sv("abc"), sv(`x(\w+)`), lv(1), sv("xabc"), sv("")),
+		call("extract", sv("abc"), sv(`x(\w+)`), lv(1), sv("xabc"), sv("string")),
+		callErr("extract", sv(`x(\w+)`), lv(1), sv("xabc"), sv("no such type")),
 	})
 }
 
