@@ -35,8 +35,8 @@ func init() {
 				"values the kind held (\"int\", \"long\", \"real\", \"string\", \"array\", \"dictionary\", \"null\", …).",
 			Examples: []Example{{"print gettype(123.45)", "\"real\""},
 				{"print gettype(parse_json('[1, 2]'))", "\"array\""}},
-			Naming: NamePrefixAndFirstArg,
-			Bind:   sig("gettype", argAny).bindWith(gettypeKernel)},
+			Naming: NamePrefixAndFirstArg, Prefix: "type",
+			Bind: sig("gettype", argAny).bindWith(gettypeKernel)},
 	)
 	alias("notnull", "isnotnull")
 	alias("notempty", "isnotempty")
