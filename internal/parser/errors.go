@@ -49,6 +49,12 @@ func (p *parse) describe(i int, expect string) string {
 		return "expected '(' after " + quote(prev.Value) + found(tok)
 	case isSign(tok) && isSign(prev) && !startsOperandEnd(prev2):
 		return "unexpected " + quote(tok.Value) + " (a value can have only one sign)"
+	case prev.Value == "." && prev.Type == tokPunct && !isWord(tok):
+		return "expected a name after '.'" + found(tok)
+	case nameKeywords[prev.Value] && tok.Type != tokIdent && tok.Value != "[":
+		return "expected a column name after " + quote(prev.Value) + found(tok)
+	case prev.Value == "render" && tok.Type != tokIdent && !isWord(tok):
+		return "expected a chart type after 'render'" + found(tok)
 	case prev.Value == "to" && isTypeName(tok.Value):
 		return "expected 'typeof(" + tok.Value + ")' after 'to'" + found(tok)
 	case isWord(tok) && expectsName(prev):
@@ -89,6 +95,9 @@ var sourceOnlyOps = set(`print range find datatable externaldata`)
 var exprKeywords = set(`by on where filter extend project of step from to take limit top sample
 	distinct union join lookup evaluate invoke mv-expand mv-apply mvexpand mvapply parse
 	parse-where print toscalar materialize`)
+
+// nameKeywords are the operators followed by column names.
+var nameKeywords = set(`project-away project-keep project-rename project-reorder`)
 
 // expectsName reports whether a name or expression must follow t, so that a
 // reserved word there was meant as a name.
