@@ -30,6 +30,7 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(string(b))
 	}
+	f.Add("\uFEFFT | take 1")
 	f.Fuzz(func(t *testing.T, q string) {
 		tree, errs := Parse(diag.NewSource("", q))
 		for _, d := range errs {
