@@ -81,6 +81,7 @@ type printer struct {
 	next     int // index of the next comment to print
 	last     Pos // end of the last node printed
 	widths   map[Node]int
+	closeAt  Pos // end of the bracket that closes what is being printed
 }
 
 func (p *printer) str(s string) { p.out = append(p.out, s...) }
@@ -131,6 +132,14 @@ func (p *printer) flushComments(pos Pos, indent int) {
 	}
 	for p.next < len(p.comments) && p.comments[p.next].Start.Offset < pos.Offset {
 		p.commentLine(p.comments[p.next], indent)
+		p.next++
+	}
+}
+
+// skipComments passes over the comments before end, which are part of text
+// printed as written.
+func (p *printer) skipComments(end Pos) {
+	for p.next < len(p.comments) && end.IsValid() && p.comments[p.next].Start.Offset < end.Offset {
 		p.next++
 	}
 }
@@ -203,7 +212,7 @@ func (p *printer) node(n Node) {
 	case Operator:
 		p.op(n)
 	case *Block:
-		p.block(n)
+		p.block(n, n.End())
 	default:
 		p.part(n)
 	}
@@ -310,9 +319,11 @@ func (p *printer) opLine(op Operator, base int) {
 	if isNil(op) {
 		return
 	}
+	saved := p.base
 	p.base = base
 	p.op(op)
 	p.done(op)
+	p.base = saved
 }
 
 // nested prints a pipeline inside brackets the caller writes: on one line
@@ -322,15 +333,33 @@ func (p *printer) nested(x *PipeExpr) {
 		p.flatly(func() { p.pipeline(x, 0) })
 		return
 	}
-	base := p.base
+	base, end := p.base, later(p.closeAt, x.End())
 	p.newline(base+2, x.Pos())
 	p.pipeline(x, base+2)
 	p.done(x)
-	p.newline(base, x.End())
+	p.newline(base, end)
 }
 
-// block prints a function body with its braces.
-func (p *printer) block(b *Block) {
+// later returns the later of two positions, ignoring an invalid one.
+func later(a, b Pos) Pos {
+	if !a.IsValid() || b.IsValid() && b.Offset > a.Offset {
+		return b
+	}
+	return a
+}
+
+// closing prints f with p.closeAt set to end, the end of the bracket f's
+// output is closed by: comments before it go before the bracket.
+func (p *printer) closing(end Pos, f func()) {
+	saved := p.closeAt
+	p.closeAt = end
+	f()
+	p.closeAt = saved
+}
+
+// block prints a function body with its braces; the closing brace ends at
+// end.
+func (p *printer) block(b *Block, end Pos) {
 	if p.flat || p.shortBlock(b) {
 		p.flatly(func() {
 			p.str("{ ")
@@ -347,7 +376,7 @@ func (p *printer) block(b *Block) {
 	}
 	p.newline(base+2, first)
 	p.stmts(b.Stmts, base+2)
-	p.newline(base, b.End())
+	p.newline(base, later(end, b.End()))
 	p.byte('}')
 }
 

@@ -11,7 +11,7 @@ import (
 // higher than its own is required gets parentheses.
 const (
 	precLowest  = iota // inside brackets: anything goes
-	precPipe           // a pipeline, or an operator used as a source
+	precPipe           // a pipeline, an operator used as a source, a list "a, b"
 	precAssign         // Name = Value
 	precOr             // or
 	precAnd            // and
@@ -25,6 +25,8 @@ const (
 // binaryPrec returns the precedence level of a binary operator.
 func binaryPrec(op string) int {
 	switch op {
+	case ",":
+		return precPipe
 	case "or":
 		return precOr
 	case "and":
@@ -74,6 +76,14 @@ func startsWithMinus(v data.Value) bool {
 	return false
 }
 
+// obfuscated reports whether a string literal was written h"…", to be
+// kept out of logs.
+func obfuscated(l *Literal) bool {
+	t := l.Text
+	return l.Value.Type() == data.String && len(t) > 1 && (t[0] == 'h' || t[0] == 'H') &&
+		strings.IndexByte(`"'@`, t[1]) >= 0
+}
+
 // opText returns the canonical spelling of an operator: lower case, words
 // separated by one space.
 func opText(op string) string {
@@ -101,6 +111,9 @@ func (p *printer) bare(e Expr) {
 	case *Ident:
 		p.ident(e)
 	case *Literal:
+		if obfuscated(e) {
+			p.byte('h')
+		}
 		p.out = appendValue(p.out, e.Value)
 	case *BinaryExpr:
 		p.binary(e)
@@ -112,7 +125,7 @@ func (p *printer) bare(e Expr) {
 		p.byte(' ')
 		p.str(opText(e.Op))
 		p.str(" (")
-		p.exprs(e.List, precLowest)
+		p.closing(e.End(), func() { p.exprs(e.List, precLowest) })
 		p.byte(')')
 	case *BetweenExpr:
 		p.between(e)
@@ -129,7 +142,7 @@ func (p *printer) bare(e Expr) {
 		p.byte(']')
 	case *ParenExpr:
 		p.byte('(')
-		p.expr(e.X, precLowest)
+		p.closing(e.End(), func() { p.expr(e.X, precLowest) })
 		p.byte(')')
 	case *StarExpr:
 		p.byte('*')
@@ -160,11 +173,13 @@ func (p *printer) bareMore(e Expr) {
 		p.params(e.Params)
 		p.str(") ")
 		if e.Body != nil {
-			p.block(e.Body)
+			p.block(e.Body, e.End())
 			p.done(e.Body)
 		} else {
 			p.str("{ }")
 		}
+	case *ColumnDecl:
+		p.column(e)
 	case *TypeOfExpr:
 		p.str("typeof(")
 		if t := e.Type; t != nil && t.Tabular {
@@ -184,9 +199,16 @@ func (p *printer) binary(e *BinaryExpr) {
 		left++ // comparisons do not chain
 	}
 	p.expr(e.X, left)
-	p.byte(' ')
-	p.str(op)
-	p.byte(' ')
+	switch op {
+	case ",":
+		p.str(", ")
+	case ":":
+		p.byte(':')
+	default:
+		p.byte(' ')
+		p.str(op)
+		p.byte(' ')
+	}
 	p.expr(e.Y, prec+1)
 }
 
@@ -209,7 +231,7 @@ func (p *printer) call(e *CallExpr) {
 		p.done(e.Func)
 	}
 	p.byte('(')
-	p.exprs(e.Args, precLowest)
+	p.closing(e.End(), func() { p.exprs(e.Args, precLowest) })
 	p.byte(')')
 }
 

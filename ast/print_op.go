@@ -222,7 +222,7 @@ func (p *printer) opParam(prm *OpParam) {
 	p.str(prm.Name)
 	if !isNil(prm.Value) {
 		p.byte('=')
-		p.expr(prm.Value, precAssign)
+		p.expr(prm.Value, precPipe)
 	}
 	p.done(prm)
 }

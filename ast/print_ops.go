@@ -153,6 +153,10 @@ func (p *printer) otherOp(op Operator) bool {
 		p.opParams(o.Params)
 		p.byte(' ')
 		p.expr(o.Call, precAssign)
+		if o.Schema != nil {
+			p.str(" : ")
+			p.typ(o.Schema)
+		}
 	case *InvokeOp:
 		p.str("invoke ")
 		p.expr(o.Call, precAssign)
@@ -180,6 +184,7 @@ func (p *printer) otherOp(op Operator) bool {
 		}
 	case *ScanOp:
 		p.str(o.Text)
+		p.skipComments(o.End())
 	default:
 		return p.simpleOp(op)
 	}

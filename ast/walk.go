@@ -257,6 +257,7 @@ func walkOpChildren(v Visitor, n Node) bool {
 	case *EvaluateOp:
 		walkList(v, n.Params)
 		walkNode(v, n.Call)
+		walkNode(v, n.Schema)
 	case *AsOp:
 		walkList(v, n.Params)
 		walkNode(v, n.Alias)
