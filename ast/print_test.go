@@ -97,7 +97,11 @@ func TestFormatIdent(t *testing.T) {
 		{&Ident{Name: "Account", Quoted: true}, "['Account']"},
 		{id("a b"), "['a b']"},
 		{id("it's"), `["it's"]`},
-		{id("1st"), "['1st']"},
+		{id("90th_Percentile"), "90th_Percentile"},
+		{id("1d"), "['1d']"},
+		{id("1e5"), "['1e5']"},
+		{id("0x1F"), "['0x1F']"},
+		{id("42"), "['42']"},
 		{id(`a\b`), `['a\\b']`},
 	}
 	for _, tt := range tests {
