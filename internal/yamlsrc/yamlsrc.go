@@ -67,7 +67,10 @@ func find(yamlText []byte) (*field, error) {
 		if k.Value != "query" {
 			continue
 		}
-		if v.Kind != yaml.ScalarNode {
+		switch {
+		case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null":
+			return nil, fmt.Errorf("line %d: 'query' has no value", k.Line)
+		case v.Kind != yaml.ScalarNode:
 			return nil, fmt.Errorf("line %d: 'query' is not a string", v.Line)
 		}
 		f := &field{src: string(yamlText), key: k, value: v, lineStarts: lineStarts(string(yamlText))}
@@ -108,8 +111,8 @@ func (f *field) scan() {
 		for !s.blankOrEnd(s.pos) {
 			s.pos++
 		}
-		for isBlank(s.cur()) {
-			s.pos++
+		for s.skipToBreak(); isBreak(s.cur()); s.skipToBreak() {
+			s.readBreak()
 		}
 	}
 	f.start = s.pos
