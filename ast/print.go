@@ -299,7 +299,7 @@ func (p *printer) pipeline(x *PipeExpr, indent int) {
 		p.op(src.Op)
 		p.done(src)
 	} else if !isNil(x.Source) {
-		p.expr(x.Source, precPostfix)
+		p.expr(x.Source, precAssign)
 	} else if len(ops) > 0 {
 		p.opLine(ops[0], indent)
 		ops = ops[1:]

@@ -7,15 +7,19 @@ import (
 	"github.com/kqlkit/kqlkit/data"
 )
 
-// Precedence levels, loosest first. An expression printed where a level
-// higher than its own is required gets parentheses.
+// Precedence levels, loosest first, as the parser reads them. An expression
+// printed where a level higher than its own is required gets parentheses.
+// The comparison levels do not chain: `a == b == c` and `a < b < c` are not
+// KQL, so both operands of a comparison need a higher level.
 const (
 	precLowest  = iota // inside brackets: anything goes
 	precPipe           // a pipeline, an operator used as a source, a list "a, b"
 	precAssign         // Name = Value
 	precOr             // or
 	precAnd            // and
-	precCompare        // == != < <= > >= =~ !~ has contains in between …
+	precEq             // == != <>, in and its kin, between
+	precRel            // < <= > >=
+	precStr            // =~ !~ has contains startswith matches regex … and search's ':'
 	precAdd            // + -
 	precMul            // * / %
 	precUnary          // -x +x, and negative number literals
@@ -31,12 +35,16 @@ func binaryPrec(op string) int {
 		return precOr
 	case "and":
 		return precAnd
+	case "==", "!=", "<>":
+		return precEq
+	case "<", "<=", ">", ">=":
+		return precRel
 	case "+", "-":
 		return precAdd
 	case "*", "/", "%":
 		return precMul
 	}
-	return precCompare
+	return precStr
 }
 
 // exprPrec returns the precedence level of an expression.
@@ -45,7 +53,7 @@ func exprPrec(e Expr) int {
 	case *BinaryExpr:
 		return binaryPrec(opText(e.Op))
 	case *InExpr, *BetweenExpr:
-		return precCompare
+		return precEq
 	case *UnaryExpr:
 		return precUnary
 	case *AssignExpr:
@@ -121,7 +129,7 @@ func (p *printer) bare(e Expr) {
 		p.str(e.Op)
 		p.expr(e.X, precPostfix)
 	case *InExpr:
-		p.expr(e.X, precCompare+1)
+		p.expr(e.X, precEq+1)
 		p.byte(' ')
 		p.str(opText(e.Op))
 		p.str(" (")
@@ -195,7 +203,7 @@ func (p *printer) binary(e *BinaryExpr) {
 	op := opText(e.Op)
 	prec := binaryPrec(op)
 	left := prec
-	if prec == precCompare {
+	if prec == precEq || prec == precRel || prec == precStr {
 		left++ // comparisons do not chain
 	}
 	p.expr(e.X, left)
@@ -213,15 +221,15 @@ func (p *printer) binary(e *BinaryExpr) {
 }
 
 func (p *printer) between(e *BetweenExpr) {
-	p.expr(e.X, precCompare+1)
+	p.expr(e.X, precEq+1)
 	if e.Not {
 		p.str(" !between (")
 	} else {
 		p.str(" between (")
 	}
-	p.expr(e.Lo, precCompare+1)
+	p.expr(e.Lo, precOr)
 	p.str(" .. ")
-	p.expr(e.Hi, precCompare+1)
+	p.expr(e.Hi, precOr)
 	p.byte(')')
 }
 
