@@ -6,7 +6,23 @@ import (
 	"unicode/utf8"
 )
 
-// The printer's layout, the one canonical form of every tree:
+const (
+	maxLine   = 100 // a longer operator line is broken
+	maxNested = 80  // a longer nested pipeline goes on several lines
+)
+
+// Print writes n to w as KQL text in the canonical layout (see Format).
+func Print(w io.Writer, n Node) error {
+	_, err := io.WriteString(w, Format(n))
+	return err
+}
+
+// Format returns n as KQL text in the printer's canonical layout. A *Query
+// keeps its comments and ends with a line break; any other node is printed
+// without a final line break. Format never fails: parts missing from a
+// hand-built tree are left out. Parsing the text gives back the same tree,
+// positions and spellings aside, and formatting that tree gives the same
+// text. The layout:
 //
 //   - Statements go one per line; each but the last ends with `;`. A query
 //     ends with a line break.
@@ -41,22 +57,6 @@ import (
 //     printed line that starts after it in the source, at that line's indent;
 //     a comment that followed the last token of a printed line on the same
 //     source line stays at the end of that line.
-
-const (
-	maxLine   = 100 // a longer operator line is broken
-	maxNested = 80  // a longer nested pipeline goes on several lines
-)
-
-// Print writes n to w as KQL text in the canonical layout (see Format).
-func Print(w io.Writer, n Node) error {
-	_, err := io.WriteString(w, Format(n))
-	return err
-}
-
-// Format returns n as KQL text in the canonical layout described in the
-// package's print.go. A *Query keeps its comments and ends with a line
-// break; any other node is printed without a final line break. Format never
-// fails: parts missing from a hand-built tree are left out.
 func Format(n Node) string {
 	p := &printer{widths: map[Node]int{}}
 	if q, ok := n.(*Query); ok && q != nil {
