@@ -208,7 +208,7 @@ func (p *printer) node(n Node) {
 	case Stmt:
 		p.stmt(n)
 	case Expr:
-		p.expr(n, precLowest)
+		p.topExpr(n)
 	case Operator:
 		p.op(n)
 	case *Block:

@@ -209,6 +209,8 @@ func TestFormatLayout(t *testing.T) {
 					&ExprStmt{X: pipe(id("T"), &TakeOp{Keyword: "take", Count: id("k")})}}}}},
 			&ExprStmt{X: call("g", id("X"))},
 		), "let f = (n:long = 1) { n + 1 };\nlet g = (T:(*)) {\n  let k = 2;\n  T\n    | take k\n};\ng(X)\n"},
+		{"pipeline alone", pipe(id("T"), where(id("a")), &CountOp{}), "T\n  | where a\n  | count"},
+		{"operator alone", &TakeOp{Count: long(1)}, "take 1"},
 		{"datatable", &DataTableExpr{
 			Columns: []*ColumnDecl{{Name: id("a"), Type: &TypeExpr{Name: "string"}}, {Name: id("b"), Type: &TypeExpr{Name: "long"}}},
 			Values:  []Expr{str("x"), long(1), str("y"), long(2)}},
