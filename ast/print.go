@@ -60,7 +60,11 @@ func Print(w io.Writer, n Node) error {
 func Format(n Node) string {
 	p := &printer{widths: map[Node]int{}}
 	if q, ok := n.(*Query); ok && q != nil {
-		p.comments = q.Comments
+		for _, c := range q.Comments {
+			if c != nil {
+				p.comments = append(p.comments, c)
+			}
+		}
 	}
 	p.node(n)
 	p.finish()
@@ -164,6 +168,9 @@ func (p *printer) finish() {
 
 // done records that n has been printed.
 func (p *printer) done(n Node) {
+	if isNil(n) {
+		return
+	}
 	if e := n.End(); e.IsValid() && e.Offset >= p.last.Offset {
 		p.last = e
 	}

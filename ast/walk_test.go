@@ -291,3 +291,39 @@ func TestWalkSkipsNil(t *testing.T) {
 		t.Errorf("got %d calls, want 2", n)
 	}
 }
+
+// nilFilled returns a node of type ptr whose node slices hold nil elements
+// (typed nil pointers and nil interfaces) and whose other node fields are
+// nil.
+func nilFilled(ptr reflect.Type) Node {
+	v := reflect.New(ptr.Elem())
+	s := v.Elem()
+	for i := 0; i < s.NumField(); i++ {
+		if fld := s.Field(i); fld.Kind() == reflect.Slice && isNodeType(fld.Type().Elem()) {
+			fld.Set(reflect.MakeSlice(fld.Type(), 2, 2))
+		}
+	}
+	return v.Interface().(Node)
+}
+
+// TestNilParts checks that the tree functions cope with nodes whose parts
+// are missing, as in a hand-built tree.
+func TestNilParts(t *testing.T) {
+	for _, proto := range allNodes() {
+		n := nilFilled(reflect.TypeOf(proto))
+		Inspect(n, func(Node) bool { return true })
+		NodeAt(n, 0)
+		Dump(n)
+		Format(n)
+		var wrapped Node
+		switch n := n.(type) {
+		case Operator:
+			wrapped = &Query{Stmts: []Stmt{&ExprStmt{X: &PipeExpr{Ops: []Operator{n, nil}}}}}
+		case Expr:
+			wrapped = &Query{Stmts: []Stmt{&ExprStmt{X: n}, nil, &LetStmt{Value: n}}}
+		}
+		if wrapped != nil {
+			Format(wrapped)
+		}
+	}
+}
