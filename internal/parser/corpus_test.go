@@ -2,15 +2,18 @@ package parser
 
 import (
 	"bufio"
-	"fmt"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/diag"
 )
 
@@ -101,35 +104,42 @@ func TestCorpusAgreement(t *testing.T) {
 	if shared == "" {
 		t.Skip("../shared/corpus is not present")
 	}
-	corpus := filepath.Join(shared, "corpus")
+	entries := readOracle(t)
+	queries := make([]string, len(entries))
+	for i, e := range entries {
+		q, err := corpusQuery(filepath.Join(shared, "corpus", e.path))
+		if err != nil {
+			t.Fatalf("%s: %v", e.path, err)
+		}
+		queries[i] = q
+	}
+	results := parseAll(entries, queries)
+
 	var accepted, oracleOK, rejected, oracleErr int
 	var missed, extra []string
-	for _, e := range readOracle(t) {
-		q, err := corpusQuery(filepath.Join(corpus, e.path))
-		if err != nil {
-			t.Errorf("%s: %v", e.path, err)
-			continue
-		}
-		_, errs := Parse(diag.NewSource(e.path, q))
-		for _, d := range errs {
+	for i, e := range entries {
+		r := results[i]
+		for _, d := range r.errs {
 			if strings.Contains(d.Message, "internal error") {
 				t.Errorf("%s: %s", e.path, d.Error())
 			}
 		}
-		if e.ok {
+		if r.errs == nil {
+			checkSpans(t, queries[i], r.tree)
+		}
+		switch {
+		case e.ok && r.errs == nil:
 			oracleOK++
-			if errs == nil {
-				accepted++
-			} else {
-				missed = append(missed, errs[0].Error())
-			}
-		} else {
+			accepted++
+		case e.ok:
+			oracleOK++
+			missed = append(missed, r.errs[0].Error())
+		case r.errs != nil:
 			oracleErr++
-			if errs != nil {
-				rejected++
-			} else {
-				extra = append(extra, e.path)
-			}
+			rejected++
+		default:
+			oracleErr++
+			extra = append(extra, e.path)
 		}
 	}
 	sort.Strings(missed)
@@ -141,9 +151,112 @@ func TestCorpusAgreement(t *testing.T) {
 		t.Logf("accepted, Microsoft rejects: %s", p)
 	}
 	share := float64(accepted) / float64(oracleOK)
-	fmt.Printf("corpus: accepted %d of %d files Microsoft accepts (%.2f%%); rejected %d of %d it rejects\n",
+	t.Logf("corpus: accepted %d of %d files Microsoft accepts (%.2f%%); rejected %d of %d it rejects",
 		accepted, oracleOK, 100*share, rejected, oracleErr)
 	if share < minAgreement {
 		t.Errorf("agreement %.2f%%, want at least %.2f%%", 100*share, 100*minAgreement)
 	}
+	if rejected < oracleErr {
+		t.Errorf("accepted %d files Microsoft rejects, want none", oracleErr-rejected)
+	}
+}
+
+type parseResult struct {
+	tree *ast.Query
+	errs diag.List
+}
+
+// parseAll parses the queries on every core.
+func parseAll(entries []oracleEntry, queries []string) []parseResult {
+	results := make([]parseResult, len(queries))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				tree, errs := Parse(diag.NewSource(entries[i].path, queries[i]))
+				results[i] = parseResult{tree, errs}
+			}
+		}()
+	}
+	for i := range queries {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return results
+}
+
+// TestConformanceQueries parses the queries of the conformance cases
+// (../shared/conformance), all of which Microsoft's engine ran.
+func TestConformanceQueries(t *testing.T) {
+	shared := sharedDir()
+	if shared == "" {
+		t.Skip("../shared is not present")
+	}
+	f, err := os.Open(filepath.Join(shared, "conformance", "kusto-docs-oracle.jsonl"))
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	n := 0
+	for sc.Scan() {
+		var c struct {
+			ID  string `json:"id"`
+			KQL string `json:"kql"`
+		}
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		tree, errs := Parse(diag.NewSource(c.ID, c.KQL))
+		if errs != nil {
+			t.Errorf("%v", errs)
+			continue
+		}
+		checkSpans(t, c.KQL, tree)
+	}
+	if n < 500 {
+		t.Errorf("got %d cases, want the 510 of the suite", n)
+	}
+}
+
+// corpusQueries reads every query of the corpus, or skips.
+func corpusQueries(b testing.TB) ([]string, []string) {
+	shared := sharedDir()
+	if shared == "" {
+		b.Skip("../shared/corpus is not present")
+	}
+	var names, qs []string
+	for _, e := range readOracle(b) {
+		q, err := corpusQuery(filepath.Join(shared, "corpus", e.path))
+		if err != nil {
+			b.Fatal(err)
+		}
+		names = append(names, e.path)
+		qs = append(qs, q)
+	}
+	return names, qs
+}
+
+// BenchmarkParseCorpus parses every query of the corpus once per
+// iteration.
+func BenchmarkParseCorpus(b *testing.B) {
+	names, qs := corpusQueries(b)
+	size := 0
+	for _, q := range qs {
+		size += len(q)
+	}
+	b.SetBytes(int64(size))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, q := range qs {
+			Parse(diag.NewSource(names[j], q))
+		}
+	}
+	b.ReportMetric(float64(len(qs))*float64(b.N)/b.Elapsed().Seconds(), "files/s")
 }
