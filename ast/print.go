@@ -277,6 +277,57 @@ func (p *printer) stmt(s Stmt) {
 		p.ident(s.Name)
 		p.str(" = ")
 		p.expr(s.Value, precLowest)
+	case *PatternStmt:
+		p.pattern(s)
+	}
+}
+
+// pattern prints `declare pattern Name [= (Params)[[PathParams]] { Rules }]`
+// with one rule per line.
+func (p *printer) pattern(s *PatternStmt) {
+	p.str("declare pattern ")
+	p.ident(s.Name)
+	if len(s.Params) == 0 && len(s.PathParams) == 0 && len(s.Rules) == 0 {
+		return
+	}
+	p.str(" = (")
+	p.params(s.Params)
+	p.byte(')')
+	if len(s.PathParams) > 0 {
+		p.byte('[')
+		p.params(s.PathParams)
+		p.byte(']')
+	}
+	p.str(" {")
+	base := p.base
+	for _, r := range s.Rules {
+		if r == nil {
+			continue
+		}
+		p.newline(base+2, r.Pos())
+		p.patternRule(r)
+		p.byte(';')
+		p.done(r)
+	}
+	p.newline(base, s.End())
+	p.byte('}')
+}
+
+// patternRule prints `(Args)[.[Path]] = { Body }`.
+func (p *printer) patternRule(r *PatternRule) {
+	p.byte('(')
+	p.exprs(r.Args, precLowest)
+	p.byte(')')
+	if !isNil(r.Path) {
+		p.str(".[")
+		p.expr(r.Path, precLowest)
+		p.byte(']')
+	}
+	p.str(" = ")
+	if r.Body != nil {
+		p.block(r.Body, r.End())
+	} else {
+		p.str("{ }")
 	}
 }
 
@@ -336,7 +387,7 @@ func (p *printer) opLine(op Operator, base int) {
 // nested prints a pipeline inside brackets the caller writes: on one line
 // when short, else on lines of its own.
 func (p *printer) nested(x *PipeExpr) {
-	if p.flat || len(x.Ops) <= 1 && p.width(x) <= maxNested {
+	if p.short(x) {
 		p.flatly(func() { p.pipeline(x, 0) })
 		return
 	}
@@ -345,6 +396,11 @@ func (p *printer) nested(x *PipeExpr) {
 	p.pipeline(x, base+2)
 	p.done(x)
 	p.newline(base, end)
+}
+
+// short reports whether a nested pipeline stays on one line.
+func (p *printer) short(x *PipeExpr) bool {
+	return p.flat || len(x.Ops) <= 1 && p.width(x) <= maxNested
 }
 
 // later returns the later of two positions, ignoring an invalid one.

@@ -234,6 +234,10 @@ func (p *printer) between(e *BetweenExpr) {
 }
 
 func (p *printer) call(e *CallExpr) {
+	if !isNil(e.Recv) {
+		p.expr(e.Recv, precPostfix)
+		p.byte('.')
+	}
 	if e.Func != nil {
 		p.ident(e.Func)
 		p.done(e.Func)

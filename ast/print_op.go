@@ -58,7 +58,7 @@ func (p *printer) tableOp(op Operator) bool {
 		p.str(" by ")
 		p.expr(o.By, precAssign)
 		p.byte(' ')
-		p.tabular(o.Sub)
+		p.partitionSub(o.Sub, o.End())
 	case *MvApplyOp:
 		p.mvApply(o)
 	case *SearchOp:
@@ -82,6 +82,25 @@ func (p *printer) tableOp(op Operator) bool {
 		return false
 	}
 	return true
+}
+
+// partitionSub prints partition's subquery: `(Ops)` working on each
+// partition, or `{ Query }` standing alone, whose brace ends at end.
+func (p *printer) partitionSub(e Expr, end Pos) {
+	x, isPipe := e.(*PipeExpr)
+	if isPipe && x != nil && isNil(x.Source) {
+		p.tabular(e)
+		return
+	}
+	p.byte('{')
+	if isPipe && x != nil && !p.short(x) {
+		p.closing(end, func() { p.nested(x) })
+	} else {
+		p.byte(' ')
+		p.expr(e, precLowest)
+		p.byte(' ')
+	}
+	p.byte('}')
 }
 
 // tabulars prints a comma-separated list of table arguments.
@@ -364,6 +383,8 @@ func (p *printer) part(n Node) {
 		p.topNested(n)
 	case *ParsePart:
 		p.parsePart(n)
+	case *PatternRule:
+		p.patternRule(n)
 	default:
 		p.decl(n)
 	}

@@ -198,3 +198,34 @@ func TestCorpusRoundTrip(t *testing.T) {
 	t.Logf("%d corpus queries (from 1 file in %d), %d parse, %d round-trip and print idempotently",
 		len(queries), step, parsed, same)
 }
+
+// TestConstructsRoundTrip round-trips the queries of the parser's table of
+// every construct it covers (internal/parser/testdata/constructs.txt).
+func TestConstructsRoundTrip(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "internal", "parser", "testdata", "constructs.txt"))
+	if err != nil {
+		t.Skip("no parser constructs file: ", err)
+	}
+	n := 0
+	for _, c := range strings.Split(string(b), "\n====\n") {
+		query, _, ok := strings.Cut(c, "\n----\n")
+		if !ok {
+			continue
+		}
+		for strings.HasPrefix(query, "#") { // the file's header
+			_, query, _ = strings.Cut(query, "\n")
+		}
+		q, errs := parse(t, "constructs", query)
+		if errs.Err() != nil {
+			continue
+		}
+		n++
+		if _, problem := roundTrip(t, "constructs", q); problem != "" {
+			t.Errorf("%s\n%s", query, problem)
+		}
+	}
+	if n < 50 {
+		t.Errorf("only %d constructs parsed", n)
+	}
+	t.Logf("%d constructs round-trip", n)
+}

@@ -31,7 +31,8 @@ func allNodes() []Node {
 		&SampleDistinctOp{}, &SearchOp{}, &FindOp{}, &FacetOp{}, &ForkOp{}, &PartitionOp{},
 		&RangeOp{}, &PrintOp{}, &GetSchemaOp{}, &ReduceOp{}, &ConsumeOp{}, &ScanOp{},
 		&ExecuteAndCacheOp{},
-		&LetStmt{}, &ExprStmt{}, &SetStmt{}, &DeclareStmt{}, &AliasStmt{},
+		&LetStmt{}, &ExprStmt{}, &SetStmt{}, &DeclareStmt{}, &AliasStmt{}, &PatternStmt{},
+		&PatternRule{},
 	}
 }
 
