@@ -84,6 +84,17 @@ func startsWithMinus(v data.Value) bool {
 	return false
 }
 
+// isNumber reports whether e is a long or real literal written as a bare
+// number.
+func isNumber(e Expr) bool {
+	l, ok := e.(*Literal)
+	if !ok || l == nil || l.Value.IsNull() {
+		return false
+	}
+	t := l.Value.Type()
+	return t == data.Long || t == data.Real && !math.IsNaN(l.Value.Float64()) && !math.IsInf(l.Value.Float64(), 0)
+}
+
 // obfuscated reports whether a string literal was written h"…", to be
 // kept out of logs.
 func obfuscated(l *Literal) bool {
@@ -141,6 +152,9 @@ func (p *printer) bare(e Expr) {
 		p.call(e)
 	case *MemberExpr:
 		p.expr(e.X, precPostfix)
+		if isNumber(e.X) {
+			p.byte(' ') // 1 .x, not the number 1.x
+		}
 		p.byte('.')
 		p.ident(e.Name)
 	case *IndexExpr:
