@@ -84,6 +84,20 @@ func startsWithMinus(v data.Value) bool {
 	return false
 }
 
+// foldable reports whether e is a number or timespan literal, which a sign
+// written right before it becomes part of.
+func foldable(e Expr) bool {
+	l, ok := e.(*Literal)
+	if !ok || l == nil || l.Value.IsNull() || startsWithMinus(l.Value) {
+		return false // a negative literal gets parentheses
+	}
+	switch l.Value.Type() {
+	case data.Long, data.Int, data.Real, data.TimeSpan:
+		return true
+	}
+	return false
+}
+
 // isNumber reports whether e is a long or real literal written as a bare
 // number.
 func isNumber(e Expr) bool {
@@ -138,6 +152,9 @@ func (p *printer) bare(e Expr) {
 		p.binary(e)
 	case *UnaryExpr:
 		p.str(e.Op)
+		if foldable(e.X) {
+			p.byte(' ') // - 5 stays a sign and a number; -5 reads as one number
+		}
 		p.expr(e.X, precPostfix)
 	case *InExpr:
 		p.expr(e.X, precEq+1)
@@ -169,7 +186,7 @@ func (p *printer) bare(e Expr) {
 	case *StarExpr:
 		p.byte('*')
 	case *AssignExpr:
-		p.assign(e)
+		p.assign(e, precAssign)
 	case *PatternExpr:
 		p.str(e.Pattern)
 	case *PipeExpr:
@@ -250,18 +267,35 @@ func (p *printer) between(e *BetweenExpr) {
 func (p *printer) call(e *CallExpr) {
 	if !isNil(e.Recv) {
 		p.expr(e.Recv, precPostfix)
+		if isNumber(e.Recv) {
+			p.byte(' ')
+		}
 		p.byte('.')
 	}
 	if e.Func != nil {
-		p.ident(e.Func)
+		p.str(e.Func.Name) // a called name cannot be bracketed
 		p.done(e.Func)
 	}
 	p.byte('(')
-	p.closing(e.End(), func() { p.exprs(e.Args, precLowest) })
+	p.closing(e.End(), func() {
+		for i, a := range e.Args {
+			if i > 0 {
+				p.str(", ")
+			}
+			if named, ok := a.(*AssignExpr); ok && named != nil {
+				p.assign(named, precLowest) // f(name = T | take 1)
+				p.done(named)
+			} else {
+				p.expr(a, precLowest)
+			}
+		}
+	})
 	p.byte(')')
 }
 
-func (p *printer) assign(e *AssignExpr) {
+// assign prints Names = Value, the value in parentheses when its
+// precedence is below ctx.
+func (p *printer) assign(e *AssignExpr, ctx int) {
 	if len(e.Names) == 1 {
 		p.ident(e.Names[0])
 	} else {
@@ -275,7 +309,7 @@ func (p *printer) assign(e *AssignExpr) {
 		p.byte(')')
 	}
 	p.str(" = ")
-	p.expr(e.Value, precAssign)
+	p.expr(e.Value, ctx)
 }
 
 // exprs prints a comma-separated list.

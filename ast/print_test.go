@@ -139,6 +139,8 @@ func TestFormatParentheses(t *testing.T) {
 		{&UnaryExpr{Op: "-", X: &UnaryExpr{Op: "-", X: a}}, "-(-a)"},
 		{&UnaryExpr{Op: "-", X: long(-1)}, "-(-1)"},
 		{bin(a, "-", long(-1)), "a - -1"},
+		{&UnaryExpr{Op: "-", X: long(1)}, "- 1"},
+		{&UnaryExpr{Op: "-", X: call("f")}, "-f()"},
 		{&MemberExpr{X: bin(a, "+", b), Name: id("c")}, "(a + b).c"},
 		{&MemberExpr{X: a, Name: &Ident{Name: "b c", Quoted: true}}, "a.['b c']"},
 		{&IndexExpr{X: call("f", a), Index: long(0)}, "f(a)[0]"},
