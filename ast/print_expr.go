@@ -84,6 +84,14 @@ func startsWithMinus(v data.Value) bool {
 	return false
 }
 
+// typedLiteralWords are the type names that, right before a parenthesis,
+// start a typed literal such as datetime(2025-01-01).
+var typedLiteralWords = map[string]bool{
+	"bool": true, "boolean": true, "date": true, "datetime": true, "decimal": true,
+	"double": true, "guid": true, "int": true, "int32": true, "int64": true, "long": true,
+	"real": true, "time": true, "timespan": true, "uniqueid": true, "uuid": true,
+}
+
 // foldable reports whether e is a number or timespan literal, which a sign
 // written right before it becomes part of.
 func foldable(e Expr) bool {
@@ -274,6 +282,9 @@ func (p *printer) call(e *CallExpr) {
 	}
 	if e.Func != nil {
 		p.str(e.Func.Name) // a called name cannot be bracketed
+		if typedLiteralWords[strings.ToLower(e.Func.Name)] {
+			p.byte(' ') // guid (x) is a call, guid(x) a literal
+		}
 		p.done(e.Func)
 	}
 	p.byte('(')
