@@ -34,8 +34,7 @@ func Query(name string, yamlText []byte) (*diag.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	m := newMapper(f)
-	return &diag.Source{Name: name, Text: f.value.Value, Map: m.mapPos, FileText: f.src}, nil
+	return &diag.Source{Name: name, Text: f.value.Value, Map: f.mapPos, FileText: f.src}, nil
 }
 
 // field is the query field found in a file.
@@ -129,15 +128,10 @@ func (f *field) scan() {
 	f.exact = ok && string(s.text) == f.value.Value
 }
 
-// mapper turns query positions into file positions.
-type mapper struct{ f *field }
-
-func newMapper(f *field) *mapper { return &mapper{f: f} }
-
 // mapPos maps a position in the query text (by its byte offset) to the
 // position in the file of the character it came from.
-func (m *mapper) mapPos(p ast.Pos) ast.Pos {
-	return m.f.filePos(m.f.fileOffset(p.Offset))
+func (f *field) mapPos(p ast.Pos) ast.Pos {
+	return f.filePos(f.fileOffset(p.Offset))
 }
 
 // fileOffset returns the file offset for a query offset.
