@@ -288,20 +288,19 @@ func (p *printer) call(e *CallExpr) {
 		p.done(e.Func)
 	}
 	p.byte('(')
-	p.closing(e.End(), func() {
-		for i, a := range e.Args {
-			if i > 0 {
-				p.str(", ")
-			}
-			if named, ok := a.(*AssignExpr); ok && named != nil {
-				p.assign(named, precLowest) // f(name = T | take 1)
-				p.done(named)
-			} else {
-				p.expr(a, precLowest)
-			}
-		}
-	})
+	p.closing(e.End(), func() { commaList(p, e.Args, p.arg) })
 	p.byte(')')
+}
+
+// arg prints a call argument; a named one may hold a pipeline unbracketed:
+// f(name = T | take 1).
+func (p *printer) arg(a Expr) {
+	if named, ok := a.(*AssignExpr); ok && named != nil {
+		p.assign(named, precLowest)
+		p.done(named)
+		return
+	}
+	p.expr(a, precLowest)
 }
 
 // assign prints Names = Value, the value in parentheses when its
@@ -311,12 +310,7 @@ func (p *printer) assign(e *AssignExpr, ctx int) {
 		p.ident(e.Names[0])
 	} else {
 		p.byte('(')
-		for i, n := range e.Names {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.ident(n)
-		}
+		commaList(p, e.Names, p.ident)
 		p.byte(')')
 	}
 	p.str(" = ")
@@ -325,12 +319,7 @@ func (p *printer) assign(e *AssignExpr, ctx int) {
 
 // exprs prints a comma-separated list.
 func (p *printer) exprs(list []Expr, ctx int) {
-	for i, e := range list {
-		if i > 0 {
-			p.str(", ")
-		}
-		p.expr(e, ctx)
-	}
+	commaList(p, list, func(e Expr) { p.expr(e, ctx) })
 }
 
 // tabular prints an operator's table argument (a join's right side, a
@@ -380,15 +369,18 @@ func (p *printer) externaldata(e *ExternalDataExpr) {
 	}
 }
 
-// params prints function or query parameters.
-func (p *printer) params(list []*Param) {
-	for i, prm := range list {
+// commaList prints xs separated by ", ", each with f.
+func commaList[T any](p *printer, xs []T, f func(T)) {
+	for i, x := range xs {
 		if i > 0 {
 			p.str(", ")
 		}
-		p.param(prm)
+		f(x)
 	}
 }
+
+// params prints function or query parameters.
+func (p *printer) params(list []*Param) { commaList(p, list, p.param) }
 
 func (p *printer) param(prm *Param) {
 	if prm == nil {
@@ -427,14 +419,7 @@ func (p *printer) columnsOf(t *TypeExpr) {
 	}
 }
 
-func (p *printer) columns(list []*ColumnDecl) {
-	for i, c := range list {
-		if i > 0 {
-			p.str(", ")
-		}
-		p.column(c)
-	}
-}
+func (p *printer) columns(list []*ColumnDecl) { commaList(p, list, p.column) }
 
 func (p *printer) column(c *ColumnDecl) {
 	if c == nil {

@@ -178,14 +178,7 @@ func (p *printer) opParams(list []*OpParam) {
 }
 
 // opParamList prints parameters separated by commas, as in `with (…)`.
-func (p *printer) opParamList(list []*OpParam) {
-	for i, prm := range list {
-		if i > 0 {
-			p.str(", ")
-		}
-		p.opParam(prm)
-	}
-}
+func (p *printer) opParamList(list []*OpParam) { commaList(p, list, p.opParam) }
 
 func (p *printer) opParam(prm *OpParam) {
 	if prm == nil {

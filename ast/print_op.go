@@ -104,14 +104,7 @@ func (p *printer) partitionSub(e Expr, end Pos) {
 }
 
 // tabulars prints a comma-separated list of table arguments.
-func (p *printer) tabulars(list []Expr) {
-	for i, e := range list {
-		if i > 0 {
-			p.str(", ")
-		}
-		p.tabular(e)
-	}
-}
+func (p *printer) tabulars(list []Expr) { commaList(p, list, p.tabular) }
 
 func (p *printer) joinLike(name string, params []*OpParam, right Expr, on []Expr) {
 	p.str(name)
