@@ -87,11 +87,20 @@ func collect(q *ast.Query) *refs {
 	return r
 }
 
-// table records e as a table when it is a name the query does not bind.
+// table records e as a table when it is a name the query does not bind,
+// or a table of another database: database("d").Name.
 func (r *refs) table(e ast.Expr) {
-	if id, ok := e.(*ast.Ident); ok && !r.bound[id.Name] {
-		r.tables[id.Name] = true
-		r.seen[id] = true
+	switch e := e.(type) {
+	case *ast.Ident:
+		if !r.bound[e.Name] {
+			r.tables[e.Name] = true
+			r.seen[e] = true
+		}
+	case *ast.MemberExpr:
+		if c, ok := e.X.(*ast.CallExpr); ok && c.Func != nil && c.Func.Name == "database" {
+			r.tables[e.Name.Name] = true
+			r.seen[e.Name] = true
+		}
 	}
 }
 

@@ -10,8 +10,8 @@ func TestRun(t *testing.T) {
 	if err := run(&b, "testdata/rule.yaml"); err != nil {
 		t.Fatal(err)
 	}
-	want := `tables: AuditLogs, SigninLogs
-columns read: IPAddress, OperationName, ResultType, Target, TargetResources, TimeGenerated, UserPrincipalName
+	want := `tables: AuditLogs, SecurityEvent, SigninLogs
+columns read: EventID, IPAddress, OperationName, ResultType, Target, TargetResources, TimeGenerated, UserPrincipalName
 columns written: Attempts, IPs, Target
 `
 	if got := b.String(); got != want {
