@@ -122,7 +122,9 @@ func (c *converter) stmt(g *gStmt) ast.Stmt {
 	case g.Declare != nil && g.Declare.Pattern != nil:
 		return c.patternStmt(sp, g.Declare.Pattern)
 	case g.Declare != nil:
-		return &ast.DeclareStmt{Span: sp, Kind: "query_parameters", Params: c.params(g.Declare.Params)}
+		return &ast.DeclareStmt{
+			Span: sp, Kind: "query_parameters", Params: c.params(g.Declare.Params),
+		}
 	case g.Alias != nil:
 		return &ast.AliasStmt{Span: sp, Name: c.name(g.Alias.Name), Value: c.expr(g.Alias.Value)}
 	}
@@ -140,7 +142,10 @@ func (c *converter) let(sp ast.Span, g *gLet) *ast.LetStmt {
 }
 
 func (c *converter) patternStmt(sp ast.Span, g *gPattern) *ast.PatternStmt {
-	s := &ast.PatternStmt{Span: sp, Name: c.name(g.Name), Params: c.params(g.Params), PathParams: c.params(g.PathParams)}
+	s := &ast.PatternStmt{
+		Span: sp, Name: c.name(g.Name), Params: c.params(g.Params),
+		PathParams: c.params(g.PathParams),
+	}
 	for _, r := range g.Rules {
 		rule := &ast.PatternRule{
 			Span: c.span(r.span), Args: c.exprs(r.Args),
@@ -187,7 +192,7 @@ func (c *converter) tokenAt(off int) int {
 func (c *converter) params(gs []*gParam) []*ast.Param {
 	out := make([]*ast.Param, 0, len(gs))
 	for _, g := range gs {
-		p := &ast.Param{Span: c.span(g.span), Name: c.name(g.Name), Type: c.typeExpr(g.Type)}
+		p := &ast.Param{Span: c.span(g.span), Name: c.colName(g.Name), Type: c.typeExpr(g.Type)}
 		if g.Default != nil {
 			p.Default = c.expr(g.Default)
 		}
@@ -233,22 +238,25 @@ func (c *converter) columnDecls(gs []*gColumnDecl) []*ast.ColumnDecl {
 }
 
 func (c *converter) columnDecl(g *gColumnDecl) *ast.ColumnDecl {
-	return &ast.ColumnDecl{Span: c.span(g.span), Name: c.name(g.Name), Type: c.typeExpr(g.Type)}
+	return &ast.ColumnDecl{Span: c.span(g.span), Name: c.colName(g.Name), Type: c.typeExpr(g.Type)}
 }
+
+// ident builds an Ident from a name's grammar struct: a plain name, or a
+// quoted one (['a b']) whose string is decoded.
+func (c *converter) ident(s span, name, quoted string) *ast.Ident {
+	if quoted != "" {
+		return &ast.Ident{Span: c.span(s), Name: c.stringValue(quoted, s.Pos()), Quoted: true}
+	}
+	return &ast.Ident{Span: c.span(s), Name: name}
+}
+
+func (c *converter) colName(g *gColName) *ast.Ident { return c.ident(g.span, g.Ident, g.Quoted) }
+
+func (c *converter) declName(g *gDeclName) *ast.Ident { return c.ident(g.span, g.Ident, g.Quoted) }
 
 func (c *converter) name(g *gName) *ast.Ident {
 	if g == nil {
 		return nil
 	}
-	if g.Quoted != "" {
-		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true}
-	}
-	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
-}
-
-func (c *converter) declName(g *gDeclName) *ast.Ident {
-	if g.Quoted != "" {
-		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true}
-	}
-	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
+	return c.ident(g.span, g.Ident, g.Quoted)
 }

@@ -80,7 +80,7 @@ func (c *converter) operand(g *gOperand) ast.Expr {
 			return &ast.Literal{Span: c.span(g.span), Value: neg, Text: "-" + lit.Text}
 		}
 	}
-	return &ast.UnaryExpr{Span: c.span(g.span), Op: string(g.Sign), X: x}
+	return &ast.UnaryExpr{Span: c.span(g.span), Op: g.Sign, X: x}
 }
 
 // negate returns -v for a number or timespan literal.
@@ -175,13 +175,11 @@ func (c *converter) text(s span) string {
 
 // typeOfType converts the `(T)` of typeof(T).
 func (c *converter) typeOfType(g *gTypeOf) *ast.TypeExpr {
-	t := &ast.TypeExpr{Span: c.span(g.span)}
-	if g.Scalar != "" {
-		t.Name = c.scalarType(g.Scalar, g.Pos())
-	} else {
-		t.Tabular = true
-		t.Columns, t.Star = c.schema(g.Items)
+	if g.Scalar != nil {
+		return c.typeName(g.Scalar)
 	}
+	t := &ast.TypeExpr{Span: c.span(g.span), Tabular: true}
+	t.Columns, t.Star = c.schema(g.Items)
 	return t
 }
 

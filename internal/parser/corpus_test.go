@@ -3,10 +3,12 @@ package parser
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -29,8 +31,11 @@ import (
 // (see ../shared/tools/kqlparse) and turned into path/verdict lines.
 
 // minAgreement is the share of the files Microsoft's parser accepts that
-// this parser must accept too.
-const minAgreement = 0.995
+// this parser must accept too. It stands just under what the parser
+// achieves: 2768 of 2769 files (the one left is datetime("Insert date"),
+// which Kusto's parser accepts and this one rejects as an invalid literal)
+// and all 1032 Markdown blocks.
+const minAgreement = 0.999
 
 // sharedDir returns ../shared next to the module root, or "" when absent.
 func sharedDir() string {
@@ -60,8 +65,8 @@ type oracleEntry struct {
 	ok   bool
 }
 
-func readOracle(t testing.TB) []oracleEntry {
-	f, err := os.Open("testdata/oracle.tsv")
+func readOracle(t testing.TB, path string) []oracleEntry {
+	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,11 +85,24 @@ func readOracle(t testing.TB) []oracleEntry {
 }
 
 // corpusQuery reads the query of a corpus file the way kqlparse.js does:
-// the query: field of a YAML rule, or the whole file.
+// the query: field of a YAML rule, or the whole file; for "file.md#n", the
+// n-th KQL block of a Markdown file.
 func corpusQuery(path string) (string, error) {
+	path, block, isBlock := strings.Cut(path, ".md#")
+	if isBlock {
+		path += ".md"
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return "", err
+	}
+	if isBlock {
+		n, err := strconv.Atoi(block)
+		blocks := mdBlocks(string(b))
+		if err != nil || n < 1 || n > len(blocks) {
+			return "", fmt.Errorf("no block %s", block)
+		}
+		return blocks[n-1], nil
 	}
 	ext := strings.ToLower(filepath.Ext(path))
 	if ext != ".yaml" && ext != ".yml" {
@@ -99,12 +117,47 @@ func corpusQuery(path string) (string, error) {
 	return doc.Query, nil
 }
 
+// mdBlocks returns the fenced code blocks of a Markdown text whose fence
+// tag is kql, kusto (any case) or empty.
+func mdBlocks(text string) []string {
+	lines := strings.Split(text, "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimSuffix(l, "\r")
+	}
+	var blocks []string
+	for i := 0; i < len(lines); i++ {
+		if !strings.HasPrefix(lines[i], "```") {
+			continue
+		}
+		tag := strings.ToLower(strings.TrimSpace(lines[i][3:]))
+		j := i + 1
+		for j < len(lines) && !strings.HasPrefix(lines[j], "```") {
+			j++
+		}
+		if j == len(lines) {
+			break
+		}
+		if tag == "" || tag == "kql" || tag == "kusto" {
+			blocks = append(blocks, strings.Join(lines[i+1:j], "\n"))
+		}
+		i = j
+	}
+	return blocks
+}
+
+// TestCorpusAgreement compares with Microsoft's verdicts on the corpus files
+// (as kqlparse.js reads them) and on the KQL blocks of its Markdown files.
 func TestCorpusAgreement(t *testing.T) {
 	shared := sharedDir()
 	if shared == "" {
 		t.Skip("../shared/corpus is not present")
 	}
-	entries := readOracle(t)
+	t.Run("files", func(t *testing.T) { testAgreement(t, shared, "testdata/oracle.tsv") })
+	t.Run("md-blocks", func(t *testing.T) { testAgreement(t, shared, "testdata/oracle-md.tsv") })
+}
+
+func testAgreement(t *testing.T, shared, oracle string) {
+	entries := readOracle(t, oracle)
 	queries := make([]string, len(entries))
 	for i, e := range entries {
 		q, err := corpusQuery(filepath.Join(shared, "corpus", e.path))
@@ -151,8 +204,8 @@ func TestCorpusAgreement(t *testing.T) {
 		t.Logf("accepted, Microsoft rejects: %s", p)
 	}
 	share := float64(accepted) / float64(oracleOK)
-	t.Logf("corpus: accepted %d of %d files Microsoft accepts (%.2f%%); rejected %d of %d it rejects",
-		accepted, oracleOK, 100*share, rejected, oracleErr)
+	t.Logf("%s: accepted %d of %d files Microsoft accepts (%.2f%%); rejected %d of %d it rejects",
+		oracle, accepted, oracleOK, 100*share, rejected, oracleErr)
 	if share < minAgreement {
 		t.Errorf("agreement %.2f%%, want at least %.2f%%", 100*share, 100*minAgreement)
 	}
@@ -232,7 +285,7 @@ func corpusQueries(b testing.TB) ([]string, []string) {
 		b.Skip("../shared/corpus is not present")
 	}
 	var names, qs []string
-	for _, e := range readOracle(b) {
+	for _, e := range readOracle(b, "testdata/oracle.tsv") {
 		q, err := corpusQuery(filepath.Join(shared, "corpus", e.path))
 		if err != nil {
 			b.Fatal(err)

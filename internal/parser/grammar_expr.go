@@ -39,9 +39,9 @@ type gBetween struct {
 // `- -x`.
 type gOperand struct {
 	span
-	Sign     gSign         `parser:"@@"`
-	TypeOf   *gTypeOf      `parser:"(  'typeof' @@"`
-	Ident    string        `parser:" | @Ident"`
+	SignG    signGuard     `parser:"( @@"`
+	Sign     string        `parser:"  @BinOp )?"`
+	Ident    string        `parser:"(  @Ident"`
 	Strings  []lexer.Token `parser:" | @( String+ )"`
 	Number   string        `parser:" | @Number"`
 	Paren    *gPipe        `parser:" | '(' @@ ')'"`
@@ -51,6 +51,7 @@ type gOperand struct {
 	Quoted   string        `parser:" | '[' @String ']'"`
 	Dynamic  *gDyn         `parser:" | 'dynamic' '(' @@ ')'"`
 	Star     bool          `parser:" | @'*'"`
+	TypeOf   *gTypeOf      `parser:" | 'typeof' @@"`
 	Keyword  string        `parser:" | @( 'materialize' | 'toscalar' | 'totable' )"`
 	Table    *gDataTable   `parser:" | @@"`
 	External *gExternal    `parser:" | @@ )"`
@@ -58,32 +59,18 @@ type gOperand struct {
 	Suffixes []*gSuffix    `parser:"  @@ )*"`
 }
 
-// gSign is an optional '+' or '-'. It is parsed by hand (participle's
-// Parseable) because it sits before every operand: a grammar choice there
-// would cost more than the rest of the operand.
-type gSign string
-
-// Parse implements participle.Parseable.
-func (s *gSign) Parse(lex *lexer.PeekingLexer) error {
-	if t := lex.Peek(); t.Type == tokBinOp && (t.Value == "-" || t.Value == "+") {
-		*s = gSign(t.Value)
-		lex.Next()
-	}
-	return nil
-}
-
 // gSuffix is `.Name`, `[Index]` or `(Args)` after an expression.
 type gSuffix struct {
 	span
-	Member *gName `parser:"  '.' @@"`
-	DotIdx *gExpr `parser:"| '.' '[' @@ ']'"`
+	Call   *gCall `parser:"  '(' @@ ')'"`
+	Member *gName `parser:"| '.' @@"`
 	Index  *gExpr `parser:"| '[' @@ ']'"`
-	Call   *gCall `parser:"| @@"`
+	DotIdx *gExpr `parser:"| '.' '[' @@ ']'"`
 }
 
+// gCall is the arguments of a call, inside its parentheses.
 type gCall struct {
-	span
-	Args []*gArg `parser:"'(' ( @@ ( ',' @@ )* )? ')'"`
+	Args []*gArg `parser:"( @@ ( ',' @@ )* )?"`
 }
 
 // gArg is a call argument; `name = value` is a named argument.
@@ -99,7 +86,7 @@ type gArg struct {
 type gTypeOf struct {
 	span
 	Items  []*gSchemaItem `parser:"'(' ( @@ ( ',' @@ )*"`
-	Scalar string         `parser:"| @(Ident | Keyword | DeclKeyword) ) ')'"`
+	Scalar *gTypeName     `parser:"| @@ ) ')'"`
 }
 
 // gDyn is a value inside dynamic(): JSON, with KQL literals allowed.
@@ -110,7 +97,8 @@ type gDyn struct {
 	Nested *gDyn         `parser:"| 'dynamic' '(' @@ ')'"`
 	Bag    bool          `parser:"| @'{'"`
 	Props  []*gDynProp   `parser:"   ( @@ ( ',' @@ )* )? '}'"`
-	Sign   gSign         `parser:"| @@"`
+	SignG  signGuard     `parser:"| ( @@"`
+	Sign   string        `parser:"    @BinOp )?"`
 	Scalar []lexer.Token `parser:"  @( Number | String+ | TimeSpan | TypedLit | Bool | 'null' ) )"`
 }
 

@@ -63,7 +63,8 @@ type gOp struct {
 // gParamValue is the value of an operator parameter.
 type gParamValue struct {
 	span
-	Sign  gSign       `parser:"@@"`
+	SignG signGuard   `parser:"( @@"`
+	Sign  string      `parser:"  @BinOp )?"`
 	Token lexer.Token `parser:"@( Ident | Keyword | DeclKeyword | String | Number | Bool | TimeSpan )"`
 }
 

@@ -215,7 +215,7 @@ type gInner struct {
 type gDataTable struct {
 	span
 	Params  []*gHintParam  `parser:"'datatable' @@*"`
-	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ')'"`
+	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ','? ')'"`
 	Values  []*gExpr       `parser:"'[' ( @@ ( ',' @@ )* ','? )? ']'"`
 }
 
@@ -223,7 +223,7 @@ type gDataTable struct {
 type gExternal struct {
 	span
 	Keyword string         `parser:"@( 'externaldata' | 'external_data' )"`
-	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ')'"`
+	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ','? ')'"`
 	URIs    []*gExpr       `parser:"'[' @@ ( ',' @@ )* ','? ']'"`
 	With    []*gProp       `parser:"( 'with' '(' @@ ( ',' @@ )* ')' )?"`
 }

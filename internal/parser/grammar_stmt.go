@@ -63,9 +63,9 @@ type gBlock struct {
 // gParam is `Name: Type [= Default]`.
 type gParam struct {
 	span
-	Name    *gName `parser:"@@ ':'"`
-	Type    *gType `parser:"@@"`
-	Default *gExpr `parser:"( '=' @@ )?"`
+	Name    *gColName `parser:"@@ ':'"`
+	Type    *gType    `parser:"@@"`
+	Default *gExpr    `parser:"( '=' @@ )?"`
 }
 
 // gType is a scalar type name or a tabular schema `(*)`, `(a:string, *)`.
@@ -85,14 +85,22 @@ type gSchemaItem struct {
 // gColumnDecl is `Name: Type`.
 type gColumnDecl struct {
 	span
-	Name *gName `parser:"@@ ':'"`
-	Type *gType `parser:"@@"`
+	Name *gColName `parser:"@@ ':'"`
+	Type *gType    `parser:"@@"`
 }
 
 // gName is a name: an identifier or a quoted name ['x'].
 type gName struct {
 	span
 	Ident  string `parser:"  @Ident"`
+	Quoted string `parser:"| '[' @String ']'"`
+}
+
+// gColName is the name of a declared column or parameter, where Kusto
+// accepts even reserved words (datatable(by:long)).
+type gColName struct {
+	span
+	Ident  string `parser:"  @(Ident | Keyword | DeclKeyword)"`
 	Quoted string `parser:"| '[' @String ']'"`
 }
 

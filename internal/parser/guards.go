@@ -26,6 +26,16 @@ func (*stmtGuard) Parse(lex *lexer.PeekingLexer) error {
 	return participle.NextMatch
 }
 
+// signGuard matches before a '+' or '-' sign.
+type signGuard struct{}
+
+func (*signGuard) Parse(lex *lexer.PeekingLexer) error {
+	if t := lex.Peek(); t.Type == tokBinOp && (t.Value == "-" || t.Value == "+") {
+		return nil
+	}
+	return participle.NextMatch
+}
+
 // sourceGuard matches before an operator that starts a pipeline.
 type sourceGuard struct{}
 

@@ -111,13 +111,8 @@ func (l *kqlLexer) pos() lexer.Position {
 
 // advance moves past n bytes that hold no line break.
 func (l *kqlLexer) advance(n int) {
-	s := l.src[l.off : l.off+n]
+	l.col += utf8.RuneCountInString(l.src[l.off : l.off+n])
 	l.off += n
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf || utf8.RuneStart(s[i]) {
-			l.col++
-		}
-	}
 }
 
 // advanceText moves past n bytes that may hold line breaks.
@@ -308,6 +303,10 @@ func (l *kqlLexer) scanWord(s string) (lexer.TokenType, int, string) {
 				return tokBinOp, n + len(" regex"), ""
 			}
 		}
+	}
+	if word == "typeof" && strings.HasPrefix(strings.TrimLeft(rest, " \t\r\n"), "(") {
+		// typeof(T) is the type construct; typeof alone may name a column.
+		return tokKeyword, n, ""
 	}
 	return wordType(word), n, ""
 }

@@ -40,7 +40,7 @@ func (c *converter) paramValue(g *gParamValue) ast.Expr {
 	switch t.Type {
 	case tokIdent, tokKeyword, tokDeclKeyword:
 		if g.Sign != "" {
-			c.errorf(g.Pos(), "unexpected '"+string(g.Sign)+"'")
+			c.errorf(g.Pos(), "unexpected '"+g.Sign+"'")
 		}
 		return &ast.Ident{Span: sp, Name: t.Value}
 	case tokString:

@@ -91,7 +91,8 @@ func (cl *climber) climb(min int) ast.Expr {
 		if cl.next < len(cl.g.Arms) {
 			after := cl.g.Arms[cl.next]
 			if l := armLevel(after); l > level || l == level && !chains(level) {
-				cl.c.errorf(after.Pos(), quote(armOp(after))+" cannot follow "+quote(armOp(arm))+" without parentheses")
+				msg := quote(armOp(after)) + " cannot follow " + quote(armOp(arm)) + " without parentheses"
+				cl.c.errorf(after.Pos(), msg)
 			}
 		}
 	}
@@ -104,7 +105,10 @@ func (cl *climber) combine(x ast.Expr, arm *gArm, level int) ast.Expr {
 	end := c.span(arm.span).Stop
 	switch {
 	case arm.ListOp != "":
-		in := &ast.InExpr{Span: ast.Span{Start: x.Pos(), Stop: end}, X: x, Op: arm.ListOp, OpPos: astPos(arm.Pos())}
+		in := &ast.InExpr{
+			Span: ast.Span{Start: x.Pos(), Stop: end}, X: x, Op: arm.ListOp,
+			OpPos: astPos(arm.Pos()),
+		}
 		for _, item := range arm.List {
 			in.List = append(in.List, c.pipe(item))
 		}
@@ -118,5 +122,8 @@ func (cl *climber) combine(x ast.Expr, arm *gArm, level int) ast.Expr {
 		c.errorf(arm.Pos(), "unexpected ':' (Column:\"term\" is only allowed in search)")
 	}
 	y := cl.climb(level + 1)
-	return &ast.BinaryExpr{Span: ast.Span{Start: x.Pos(), Stop: y.End()}, X: x, Op: arm.Op, OpPos: astPos(arm.Pos()), Y: y}
+	return &ast.BinaryExpr{
+		Span: ast.Span{Start: x.Pos(), Stop: y.End()}, X: x, Op: arm.Op,
+		OpPos: astPos(arm.Pos()), Y: y,
+	}
 }
