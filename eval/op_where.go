@@ -88,32 +88,27 @@ func selectTrue(c data.Column, old []int32, n int) []int32 {
 	return selectBools(vals, old)
 }
 
-// selectBools collects the positions of true values, mapped through old.
+// selectBools collects the positions of true values, mapped through old
+// (branch-free, see compareSelect).
 func selectBools(vals []bool, old []int32) []int32 {
-	count := 0
-	for _, b := range vals {
-		if b {
-			count++
-		}
-	}
-	out := make([]int32, count)
+	out := make([]int32, len(vals)+1)
 	k := 0
 	if old == nil {
 		for i, b := range vals {
+			out[k] = int32(i)
 			if b {
-				out[k] = int32(i)
 				k++
 			}
 		}
-		return out
+		return out[:k]
 	}
 	for i, b := range vals {
+		out[k] = old[i]
 		if b {
-			out[k] = old[i]
 			k++
 		}
 	}
-	return out
+	return out[:k]
 }
 
 // allRows returns the selection of every active row.
@@ -173,56 +168,152 @@ func (w *whereStage) dictSelect(x *execCtx, in *rel, d *data.DictCol) ([]int32, 
 		v, ok := r.Get(k)
 		keep[k] = ok && v
 	}
-	out := make([]int32, 0, in.rows()/4+16)
+	out := make([]int32, in.rows()+1)
+	n := 0
 	if in.sel == nil {
 		for k, code := range d.Codes {
+			out[n] = int32(k)
 			if keep[code] {
-				out = append(out, int32(k))
+				n++
 			}
 		}
-		return out, true, nil
+		return out[:n], true, nil
 	}
 	for _, k := range in.sel {
+		out[n] = k
 		if keep[d.Codes[k]] {
-			out = append(out, k)
+			n++
 		}
 	}
-	return out, true, nil
+	return out[:n], true, nil
 }
 
 // compareSelect keeps the rows (through sel) whose value compares with
-// bound as op asks; nulls never pass.
+// bound as op asks; nulls never pass. The loops are branch-free: every
+// row index is written and the output length advances only for passing
+// rows, which keeps unpredictable predicates fast. (One loop per operator:
+// a comparison passed as a function value would not be inlined.)
 func compareSelect(op string, v *data.Vec[int64], bound int64, sel []int32) []int32 {
-	code := map[string]int{"==": 0, "!=": 1, "<": 2, "<=": 3, ">": 4, ">=": 5}[op]
-	pass := func(x int64) bool {
-		switch code {
-		case 0:
-			return x == bound
-		case 1:
-			return x != bound
-		case 2:
-			return x < bound
-		case 3:
-			return x <= bound
-		case 4:
-			return x > bound
-		}
-		return x >= bound
+	n := len(v.Vals)
+	if sel != nil {
+		n = len(sel)
 	}
-	out := make([]int32, 0, 1024)
-	nulls := v.Nulls
-	if sel == nil {
-		for k, x := range v.Vals {
-			if pass(x) && (nulls == nil || !nulls.Get(k)) {
-				out = append(out, int32(k))
+	out := make([]int32, n+1)
+	vals := v.Vals
+	k := 0
+	switch op {
+	case ">":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x > bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] > bound {
+					k++
+				}
 			}
 		}
-		return out
-	}
-	for _, k := range sel {
-		if pass(v.Vals[k]) && (nulls == nil || !nulls.Get(int(k))) {
-			out = append(out, k)
+	case ">=":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x >= bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] >= bound {
+					k++
+				}
+			}
+		}
+	case "<":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x < bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] < bound {
+					k++
+				}
+			}
+		}
+	case "<=":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x <= bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] <= bound {
+					k++
+				}
+			}
+		}
+	case "==":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x == bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] == bound {
+					k++
+				}
+			}
+		}
+	case "!=":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x != bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] != bound {
+					k++
+				}
+			}
 		}
 	}
+	out = out[:k]
+	if v.Nulls != nil {
+		out = dropNulls(out, v.Nulls)
+	}
 	return out
+}
+
+// dropNulls removes the rows that are null in nulls.
+func dropNulls(rows []int32, nulls data.Bitmap) []int32 {
+	k := 0
+	for _, i := range rows {
+		if !nulls.Get(int(i)) {
+			rows[k] = i
+			k++
+		}
+	}
+	return rows[:k]
 }
