@@ -17,6 +17,22 @@ type unionNode struct {
 	names  []string // source names for withsource
 	source int      // index of the withsource column, or -1
 	maps   [][]int  // for each input: output column → input column (-1: null)
+	live   liveCols
+	owned  bool // read by one pipeline only, which may prune its columns
+}
+
+func (n *unionNode) needOut(live []bool) {
+	if n.owned {
+		n.live.set(live)
+	}
+}
+
+// own marks a source node as read by the pipeline compiling it only (a
+// shared node, bound by let, must keep every column).
+func own(n node) {
+	if u, ok := n.(*unionNode); ok {
+		u.owned = true
+	}
 }
 
 func (n *unionNode) schema() data.Schema { return n.s }
@@ -44,6 +60,8 @@ func (n *unionNode) align(i int, r *rel) *rel {
 	cols := make([]data.Column, len(n.s))
 	for j, src := range n.maps[i] {
 		switch {
+		case !n.live.at(j):
+			// nobody reads the column
 		case j == n.source:
 			cols[j] = data.NewConst(data.StringValue(n.names[i]), rows)
 		case src < 0:

@@ -85,3 +85,12 @@ range x from 1 to 5 step 1 | invoke f(3)`, err: "is not tabular"},
 	}
 	runCases(t, cases)
 }
+
+func TestUnionSharedColumns(t *testing.T) {
+	cases := []opCase{
+		{name: "let-bound union read twice", query: `let U = union UT1, UT2;
+U | project x | join kind=inner (U | project x, z) on x | project x, z`, want: "x:long,z:real\n1|null\n2|null\n3|3.5"},
+		{name: "inline union pruned", query: `union UT1, UT2 | project y | where y != ""`, want: "y:string\na\nb"},
+	}
+	runCases(t, cases, unionTables()...)
+}

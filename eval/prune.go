@@ -28,6 +28,14 @@ func prune(p *pipeNode) {
 			live = allLive(schemas[i])
 		}
 	}
+	if sp, ok := p.src.(sourcePruner); ok {
+		sp.needOut(live)
+	}
+}
+
+// sourcePruner is a source node that can skip output columns nobody reads.
+type sourcePruner interface {
+	needOut(live []bool)
 }
 
 func allLive(n int) []bool {

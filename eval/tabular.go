@@ -74,6 +74,9 @@ func (c *compiler) pipe(sc *scope, e *ast.PipeExpr) node {
 		return &emptyNode{}
 	}
 	src := c.tabular(sc, e.Source)
+	if _, inline := e.Source.(*ast.OpExpr); inline {
+		own(src)
+	}
 	return c.stages(sc, src, e.Ops)
 }
 
