@@ -340,6 +340,11 @@ func ParseTimeSpan(s string) (int64, error) {
 	if t, ok := ParseTimeSpanLiteral(s); ok {
 		return t, nil
 	}
+	if s[0] == '-' {
+		if t, ok := ParseTimeSpanLiteral(s[1:]); ok {
+			return -t, nil
+		}
+	}
 	// A bare number of days, as in timespan(2) is not accepted; Kusto's
 	// totimespan("2") reads days, hence this fallback.
 	if n, err := strconv.ParseInt(s, 10, 64); err == nil {

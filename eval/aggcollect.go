@@ -103,6 +103,19 @@ func (a *aggCollector) expandStar(call *aggCall, infos []functions.ArgInfo) ([]f
 // outputNames names an aggregate's output columns the way Kusto does.
 func (a *aggCollector) outputNames(c *compiler, sc *scope, call *aggCall) []string {
 	n := len(call.bind.Types)
+	argNames := make([]string, len(call.node.Args))
+	for i, a := range call.node.Args {
+		argNames[i] = c.derivedName(sc, a)
+	}
+	infos := make([]functions.ArgInfo, len(call.args))
+	for i, x := range call.args {
+		if x != nil {
+			infos[i] = functions.ArgInfo{Type: x.typ, Const: x.konst}
+		}
+	}
+	if names, ok := functions.AggColumnNames(call.fn.Name, argNames, infos); ok && len(names) == n {
+		return names
+	}
 	names := make([]string, n)
 	if n == 1 {
 		names[0] = c.derivedName(sc, call.node)

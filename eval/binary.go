@@ -172,7 +172,7 @@ func (c *compiler) stringOp(op string, l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 		l = c.convert(l, data.String)
 	}
 	if r.typ != data.String {
-		if op == "matches regex" || r.typ != data.Dynamic && !isScalarLike(r.typ) {
+		if op == "matches regex" {
 			c.errorf(e.Y, "operator '%s' expects a string on its right, found %s", e.Op, r.typ)
 			return badExpr(e)
 		}
@@ -183,5 +183,3 @@ func (c *compiler) stringOp(op string, l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 	}
 	return c.kernelExpr(e, data.Bool, stringKernel(op), []*cexpr{l, r}, true)
 }
-
-func isScalarLike(t data.Type) bool { return t != data.Unknown }

@@ -27,6 +27,11 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return c.toscalar(sc, e)
 	case "column_ifexists":
 		return c.columnIfExists(sc, row, e)
+	case "pack_all", "bag_pack_columns":
+		return c.packColumns(sc, row, e)
+	}
+	if name == "pack_array" && row != nil {
+		e = expandStarArgs(e, row.schema)
 	}
 	reg := c.env.funcs()
 	if agg, ok := reg.Aggregate(name); ok {
@@ -233,4 +238,87 @@ func (c *compiler) jsonPathExpr(e ast.Expr, x *cexpr, step data.PathStep, name s
 	out := c.kernelExpr(e, data.Dynamic, k, []*cexpr{x.jsonSrc}, true)
 	out.jsonSrc, out.jsonPath, out.name = x.jsonSrc, path, name
 	return out
+}
+
+// expandStarArgs replaces `*` arguments by every column of the row.
+func expandStarArgs(e *ast.CallExpr, s data.Schema) *ast.CallExpr {
+	var args []ast.Expr
+	star := false
+	for _, a := range e.Args {
+		if st, ok := a.(*ast.StarExpr); ok {
+			star = true
+			for _, def := range s {
+				args = append(args, &ast.Ident{Span: st.Span, Name: def.Name})
+			}
+			continue
+		}
+		args = append(args, a)
+	}
+	if !star {
+		return e
+	}
+	out := *e
+	out.Args = args
+	return &out
+}
+
+// packColumns compiles pack_all([ignore_null_empty]) and
+// bag_pack_columns(c1, c2, …) as bag_pack("c1", c1, …).
+func (c *compiler) packColumns(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
+	if row == nil {
+		c.errorf(e, "%s() needs the columns of a row", e.Func.Name)
+		return badExpr(e)
+	}
+	var cols []*ast.Ident
+	ignoreEmpty := false
+	if e.Func.Name == "pack_all" {
+		if len(e.Args) > 1 {
+			c.errorf(e, "pack_all expects at most one argument (ignore_null_empty)")
+			return badExpr(e)
+		}
+		if len(e.Args) == 1 {
+			v := c.scalar(sc, nil, e.Args[0])
+			if v.konst == nil || v.typ != data.Bool {
+				c.errorf(e.Args[0], "pack_all expects a constant bool")
+				return badExpr(e)
+			}
+			ignoreEmpty = v.konst.Bool()
+		}
+		for _, def := range row.schema {
+			cols = append(cols, &ast.Ident{Span: e.Span, Name: def.Name})
+		}
+	} else {
+		for _, a := range e.Args {
+			id, ok := a.(*ast.Ident)
+			if !ok {
+				c.errorf(a, "bag_pack_columns expects column names")
+				return badExpr(e)
+			}
+			cols = append(cols, id)
+		}
+	}
+	var args []ast.Expr
+	for _, id := range cols {
+		args = append(args, &ast.Literal{Span: id.Span, Value: data.StringValue(id.Name)}, id)
+	}
+	if len(args) == 0 {
+		return constExpr(data.DynamicValue(data.DynBagOf(nil, nil)), e)
+	}
+	packed := c.call(sc, row, &ast.CallExpr{Span: e.Span, Func: &ast.Ident{Span: e.Func.Span, Name: "bag_pack"}, Args: args})
+	if !ignoreEmpty {
+		return packed
+	}
+	k := functions.Map1(data.Dynamic, func(d data.Dyn) (data.Dyn, bool) {
+		var keys []string
+		var vals []data.Dyn
+		for i, key := range d.Keys() {
+			v := d.Items()[i]
+			if v.IsNull() || (v.Kind() == data.DynString && v.Str() == "") {
+				continue
+			}
+			keys, vals = append(keys, key), append(vals, v)
+		}
+		return data.DynBagOf(keys, vals), true
+	})
+	return c.kernelExpr(e, data.Dynamic, k, []*cexpr{packed}, true)
 }

@@ -130,6 +130,17 @@ func (c *compiler) scalarNode(sc *scope, row *rowCtx, e ast.Expr) *cexpr {
 		return c.index(sc, row, e)
 	case *ast.PipeExpr, *ast.DataTableExpr, *ast.OpExpr:
 		c.errorf(e, "a tabular expression cannot be used as a scalar value; use toscalar()")
+	case *ast.TypeOfExpr:
+		if e.Type == nil || e.Type.Tabular {
+			c.errorf(e, "typeof() of a table is not supported here")
+			break
+		}
+		t, ok := data.ParseType(e.Type.Name)
+		if !ok {
+			c.errorf(e, "unknown type '%s'", e.Type.Name)
+			break
+		}
+		return constExpr(data.StringValue(t.String()), e)
 	case *ast.StarExpr:
 		c.errorf(e, "'*' is not allowed here")
 	case *ast.AssignExpr:
@@ -211,7 +222,7 @@ func (c *compiler) unary(sc *scope, row *rowCtx, e *ast.UnaryExpr) *cexpr {
 		return badExpr(e)
 	}
 	zero := constExpr(zeroOf(x.typ), e)
-	return c.fold(c.arith("-", zero, x, e), e)
+	return c.arith("-", zero, x, e)
 }
 
 func zeroOf(t data.Type) data.Value {
@@ -226,15 +237,6 @@ func zeroOf(t data.Type) data.Value {
 		return data.DecimalValueOf(data.DecimalValue{})
 	}
 	return data.LongValue(0)
-}
-
-// fold evaluates an expression whose operands are all constants at compile
-// time, so it costs nothing per row.
-func (c *compiler) fold(e *cexpr, node ast.Expr) *cexpr {
-	if e.konst != nil || e.eval == nil {
-		return e
-	}
-	return e
 }
 
 // kernelExpr builds an expression applying a kernel to argument

@@ -141,6 +141,15 @@ func (k *keyIndex) ids(c data.Column, out []uint32) {
 		return
 	}
 	switch {
+	case k.t == data.Bool:
+		v := data.Bools(c)
+		for i := 0; i < n; i++ {
+			if v.Nulls != nil && v.Nulls.Get(i) {
+				out[i] = k.id(data.Null(k.t))
+				continue
+			}
+			out[i] = k.idInt(int64(b2i(v.Vals[i])), data.BoolValue(v.Vals[i]))
+		}
 	case k.ints != nil:
 		v := data.Int64s(c)
 		for i, x := range v.Vals[:n] {

@@ -3,7 +3,7 @@ package eval
 import (
 	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/kqlkit/kqlkit/ast"
@@ -77,10 +77,6 @@ func (s *sortStage) run(x *execCtx, in *rel) (*rel, error) {
 		}
 		cmps[i] = comparer(col, k.desc, k.nullsFirst)
 	}
-	idx := make([]int32, n)
-	for i := range idx {
-		idx[i] = int32(i)
-	}
 	less := func(a, b int32) int {
 		for _, c := range cmps {
 			if r := c(int(a), int(b)); r != 0 {
@@ -89,9 +85,61 @@ func (s *sortStage) run(x *execCtx, in *rel) (*rel, error) {
 		}
 		return cmp.Compare(a, b)
 	}
-	sort.Slice(idx, func(i, j int) bool { return less(idx[i], idx[j]) < 0 })
-	idx = idx[:limit]
-	return gatherRel(in, idx), nil
+	if limit < n/8 {
+		return gatherRel(in, topIndexes(n, limit, less)), nil
+	}
+	idx := make([]int32, n)
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, less)
+	return gatherRel(in, idx[:limit]), nil
+}
+
+// topIndexes returns the first k row indexes of n in the order less,
+// keeping a bounded heap instead of sorting every row.
+func topIndexes(n, k int, less func(a, b int32) int) []int32 {
+	if k == 0 {
+		return []int32{}
+	}
+	h := make([]int32, 0, k) // max-heap by less: h[0] is the worst kept row
+	down := func(i int) {
+		for {
+			l, worst := 2*i+1, i
+			if l < len(h) && less(h[l], h[worst]) > 0 {
+				worst = l
+			}
+			if r := l + 1; r < len(h) && less(h[r], h[worst]) > 0 {
+				worst = r
+			}
+			if worst == i {
+				return
+			}
+			h[i], h[worst] = h[worst], h[i]
+			i = worst
+		}
+	}
+	for i := 0; i < n; i++ {
+		x := int32(i)
+		if len(h) < k {
+			h = append(h, x)
+			for j := len(h) - 1; j > 0; {
+				p := (j - 1) / 2
+				if less(h[j], h[p]) <= 0 {
+					break
+				}
+				h[j], h[p] = h[p], h[j]
+				j = p
+			}
+			continue
+		}
+		if less(x, h[0]) < 0 {
+			h[0] = x
+			down(0)
+		}
+	}
+	slices.SortFunc(h, less)
+	return h
 }
 
 // gatherRel returns the active rows of r at positions idx (positions among

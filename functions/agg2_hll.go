@@ -42,7 +42,7 @@ func init() {
 			}},
 	)
 	register(
-		&Scalar{Name: "hll_merge", Sig: "hll_merge(hll1: dynamic, hll2: dynamic, ...): dynamic",
+		&Scalar{Name: "hll_merge", Sig: "hll_merge(hll1: dynamic, hll2: dynamic, ...): dynamic", Naming: NamePrefixOnly, Prefix: "hll_merged_result",
 			Doc:      "Merges hll values into one; arguments that are not hll values are ignored.",
 			Examples: []Example{{"range x from 1 to 10 step 1 | extend y = x + 10 | summarize a = hll(x), b = hll(y) | project dcount_hll(hll_merge(a, b))", "20"}},
 			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {
@@ -50,13 +50,7 @@ func init() {
 					return data.Unknown, nil, err
 				}
 				return data.Dynamic, dynRows(func(row []data.Dyn) data.Dyn {
-					var acc *hllSketch
-					for _, v := range row {
-						if s, ok := hllDecode(dynOf(v)); ok {
-							acc = acc.merge(s)
-						}
-					}
-					return acc.encode()
+					return HLLMerge(row...)
 				}), dynAllDynamic("hll_merge", args)
 			}},
 		&Scalar{Name: "dcount_hll", Sig: "dcount_hll(hll: dynamic): long", Naming: NameFuncAndFirstArg,
@@ -213,24 +207,58 @@ func (s *hllSketch) reduce(p int) {
 	s.p, s.regs = p, regs
 }
 
+// count estimates the cardinality; dense sketches use Ertl's improved
+// estimator ("New cardinality estimation algorithms for HyperLogLog
+// sketches", 2017), which needs no bias tables and is unbiased over the
+// whole range.
 func (s *hllSketch) count() int64 {
 	if s.regs == nil {
 		return int64(len(s.sparse))
 	}
-	m := float64(len(s.regs))
-	sum, zeros := 0.0, 0
+	q := 64 - s.p
+	hist := make([]float64, q+2)
 	for _, r := range s.regs {
-		sum += math.Ldexp(1, -int(r))
-		if r == 0 {
-			zeros++
+		hist[min(int(r), q+1)]++
+	}
+	m := float64(len(s.regs))
+	z := m * hllTau(1-hist[q+1]/m)
+	for k := q; k >= 1; k-- {
+		z = 0.5 * (z + hist[k])
+	}
+	z += m * hllSigma(hist[0]/m)
+	return int64(math.Round(m * m / (2 * math.Ln2) / z))
+}
+
+func hllSigma(x float64) float64 {
+	if x == 1 {
+		return math.Inf(1)
+	}
+	y, z := 1.0, x
+	for {
+		x *= x
+		prev := z
+		z += x * y
+		y += y
+		if z == prev {
+			return z
 		}
 	}
-	alpha := 0.7213 / (1 + 1.079/m)
-	est := alpha * m * m / sum
-	if est <= 2.5*m && zeros > 0 {
-		est = m * math.Log(m/float64(zeros))
+}
+
+func hllTau(x float64) float64 {
+	if x == 0 || x == 1 {
+		return 0
 	}
-	return int64(math.Round(est))
+	y, z := 1.0, 1-x
+	for {
+		x = math.Sqrt(x)
+		prev := z
+		y *= 0.5
+		z -= (1 - x) * (1 - x) * y
+		if z == prev {
+			return z / 3
+		}
+	}
 }
 
 func (s *hllSketch) encode() data.Dyn {
@@ -348,4 +376,26 @@ func (a *hllAgg) Result(ng int) []data.Column {
 		out[g] = s.encode()
 	}
 	return []data.Column{data.NewVec(data.Dynamic, out, nil)}
+}
+
+// HLLCount returns the distinct count held by an hll() value; ok is false
+// when d is not one. It is for plugins such as dcount_intersect.
+func HLLCount(d data.Dyn) (n int64, ok bool) {
+	s, ok := hllDecode(d)
+	if !ok {
+		return 0, false
+	}
+	return s.count(), true
+}
+
+// HLLMerge merges hll() values (values that are not hll values are
+// skipped) and returns the merged value, or null when there is none.
+func HLLMerge(ds ...data.Dyn) data.Dyn {
+	var acc *hllSketch
+	for _, d := range ds {
+		if s, ok := hllDecode(d); ok {
+			acc = acc.merge(s)
+		}
+	}
+	return acc.encode()
 }

@@ -32,7 +32,7 @@ func init() {
 			Bind:     setBinder("make_set_if", setDistinct, true)},
 		&Aggregate{Name: "make_list", Sig: "make_list(expr: scalar [, maxSize: int]): dynamic", Naming: NamePrefixAndFirstArg, Prefix: "list",
 			Doc: "Returns a dynamic array of the values of expr in each group, in input order, at most maxSize " +
-				"(default 1048576). Nulls are skipped; the elements of dynamic arrays are added one by one.",
+				"(default 1048576). Nulls are skipped; a dynamic array is one element (it is not flattened).",
 			Examples: []Example{{"datatable(x:long)[1,2,1] | summarize make_list(x)", "[1,2,1]"}},
 			Bind:     setBinder("make_list", setList, false)},
 		&Aggregate{Name: "make_list_if", Sig: "make_list_if(expr: scalar, predicate: bool [, maxSize: int]): dynamic", Naming: NamePrefixAndFirstArg, Prefix: "list",
@@ -110,22 +110,93 @@ func setBinderMax(name string, mode setMode, withPred bool, defMax int) func([]A
 	}
 }
 
-// setAgg implements dcount, make_set and make_list. Values are keyed by a
-// canonical form so that equal values of any type meet.
+// setAgg implements dcount, make_set and make_list. Strings, integers
+// (and datetimes, timespans, bools) and reals are kept in typed sets without
+// boxing; other values are keyed by a canonical form.
 type setAgg struct {
 	t     data.Type
 	mode  setMode
 	pred  bool
 	limit int
-	sets  []map[setKey]struct{}
-	items [][]data.Dyn
-	// strings are kept as Go strings until the result is built
-	strSets  []map[string]struct{}
-	strItems [][]string
+	str   typedSet[string]
+	i64   typedSet[int64]
+	f64   typedSet[float64]
+	dyn   typedSet[setKey]
+	dyns  [][]data.Dyn // values of dyn, in the order of dyn.items
 }
 
-// setKey is a comparable form of a value: numbers and strings directly,
-// other values by their JSON text.
+// typedSet holds, per group, the distinct values (or for make_list all
+// values) seen, in order of arrival.
+type typedSet[T comparable] struct {
+	sets  []map[T]struct{}
+	items [][]T
+}
+
+func (s *typedSet[T]) grow(ng int) {
+	for len(s.sets) < ng {
+		s.sets = append(s.sets, nil)
+		s.items = append(s.items, nil)
+	}
+}
+
+// add records x for group g; it reports whether x was kept as an item.
+func (s *typedSet[T]) add(g uint32, x T, mode setMode, limit int) bool {
+	switch mode {
+	case setList:
+		if len(s.items[g]) >= limit {
+			return false
+		}
+		s.items[g] = append(s.items[g], x)
+		return true
+	case setDistinct:
+		if len(s.items[g]) >= limit {
+			return false
+		}
+	}
+	m := s.sets[g]
+	if m == nil {
+		m = map[T]struct{}{}
+		s.sets[g] = m
+	}
+	if _, seen := m[x]; seen {
+		return false
+	}
+	m[x] = struct{}{}
+	if mode == setDistinct {
+		s.items[g] = append(s.items[g], x)
+		return true
+	}
+	return false
+}
+
+// size is the number of distinct values (dcount) or items of group g.
+func (s *typedSet[T]) size(g int, mode setMode) int {
+	if g >= len(s.sets) {
+		return 0
+	}
+	if mode == setCount {
+		return len(s.sets[g])
+	}
+	return len(s.items[g])
+}
+
+// each calls f with the values other's group g holds, in order.
+func (s *typedSet[T]) each(g int, mode setMode, f func(T)) {
+	if g >= len(s.sets) {
+		return
+	}
+	if mode == setCount {
+		for x := range s.sets[g] {
+			f(x)
+		}
+		return
+	}
+	for _, x := range s.items[g] {
+		f(x)
+	}
+}
+
+// setKey is a comparable form of a dynamic value.
 type setKey struct {
 	kind byte
 	n    uint64
@@ -144,6 +215,16 @@ func keyOfDyn(d data.Dyn) setKey {
 	return setKey{kind: 'j', s: d.String()}
 }
 
+func (a *setAgg) grow(ng int) {
+	a.str.grow(ng)
+	a.i64.grow(ng)
+	a.f64.grow(ng)
+	a.dyn.grow(ng)
+	for len(a.dyns) < ng {
+		a.dyns = append(a.dyns, nil)
+	}
+}
+
 func (a *setAgg) Update(ctx *Ctx, groups []uint32, ng int, args []data.Column) error {
 	a.grow(ng)
 	ok := predicate(nil)
@@ -151,138 +232,80 @@ func (a *setAgg) Update(ctx *Ctx, groups []uint32, ng int, args []data.Column) e
 		ok = predicate(args[1])
 	}
 	col := args[0]
-	if a.t == data.String {
-		return a.updateStrings(col, groups, ok)
-	}
-	for i, g := range groups {
-		if !ok(i) {
-			continue
-		}
-		v := col.Value(i)
-		if v.IsNull() {
-			continue
-		}
-		d := v.ToDyn()
-		if d.Kind() == data.DynArray && a.mode != setCount {
-			for _, it := range d.Items() {
-				a.addOne(g, it)
+	switch a.t {
+	case data.String:
+		r := data.NewReader[string](col)
+		for i, g := range groups {
+			if ok(i) {
+				a.str.add(g, r.At(i), a.mode, a.limit)
 			}
-			continue
 		}
-		a.addOne(g, d)
+	case data.Int, data.Long, data.DateTime, data.TimeSpan:
+		r := data.NewReader[int64](col)
+		for i, g := range groups {
+			if x, valid := r.Get(i); valid && ok(i) {
+				a.i64.add(g, x, a.mode, a.limit)
+			}
+		}
+	case data.Bool:
+		r := data.NewReader[bool](col)
+		for i, g := range groups {
+			if x, valid := r.Get(i); valid && ok(i) {
+				a.i64.add(g, int64(b2i(x)), a.mode, a.limit)
+			}
+		}
+	case data.Real:
+		r := data.NewReader[float64](col)
+		for i, g := range groups {
+			if x, valid := r.Get(i); valid && ok(i) {
+				a.f64.add(g, x, a.mode, a.limit)
+			}
+		}
+	default:
+		for i, g := range groups {
+			if !ok(i) {
+				continue
+			}
+			v := col.Value(i)
+			if v.IsNull() {
+				continue
+			}
+			d := v.ToDyn()
+			if d.Kind() == data.DynArray && a.mode == setDistinct {
+				for _, it := range d.Items() {
+					a.addDyn(g, it)
+				}
+				continue
+			}
+			a.addDyn(g, d)
+		}
 	}
 	return nil
 }
 
-// updateStrings is the path for string columns: no boxing, and for a
-// dictionary column each distinct string is looked up as a Go string.
-func (a *setAgg) updateStrings(col data.Column, groups []uint32, ok func(int) bool) error {
-	r := data.NewReader[string](col)
-	for i, g := range groups {
-		if ok(i) {
-			a.addString(g, r.At(i))
-		}
-	}
-	return nil
-}
-
-func (a *setAgg) addString(g uint32, s string) {
-	switch a.mode {
-	case setList:
-		if len(a.strItems[g]) < a.limit {
-			a.strItems[g] = append(a.strItems[g], s)
-		}
-		return
-	case setDistinct:
-		if len(a.strItems[g]) >= a.limit {
-			return
-		}
-	}
-	m := a.strSets[g]
-	if m == nil {
-		m = map[string]struct{}{}
-		a.strSets[g] = m
-	}
-	if _, seen := m[s]; seen {
-		return
-	}
-	m[s] = struct{}{}
-	if a.mode == setDistinct {
-		a.strItems[g] = append(a.strItems[g], s)
-	}
-}
-
-func (a *setAgg) grow(ng int) {
-	for len(a.sets) < ng {
-		a.sets = append(a.sets, nil)
-		a.items = append(a.items, nil)
-		a.strSets = append(a.strSets, nil)
-		a.strItems = append(a.strItems, nil)
-	}
-}
-
-func (a *setAgg) addOne(g uint32, d data.Dyn) {
+func (a *setAgg) addDyn(g uint32, d data.Dyn) {
 	if d.IsNull() {
 		return
 	}
-	a.addKeyed(g, keyOfDyn(d), d)
-}
-
-func (a *setAgg) addKeyed(g uint32, k setKey, d data.Dyn) {
-	switch a.mode {
-	case setList:
-		if len(a.items[g]) < a.limit {
-			a.items[g] = append(a.items[g], d)
-		}
-		return
-	case setDistinct:
-		if len(a.items[g]) >= a.limit {
-			return
-		}
-	}
-	s := a.sets[g]
-	if s == nil {
-		s = map[setKey]struct{}{}
-		a.sets[g] = s
-	}
-	if _, seen := s[k]; seen {
-		return
-	}
-	s[k] = struct{}{}
-	if a.mode == setDistinct {
-		a.items[g] = append(a.items[g], d)
+	if a.dyn.add(g, keyOfDyn(d), a.mode, a.limit) {
+		a.dyns[g] = append(a.dyns[g], d)
 	}
 }
 
 func (a *setAgg) Merge(other Agg, into []uint32, ng int) {
 	o := other.(*setAgg)
 	a.grow(ng)
-	for g := range o.strSets {
+	for g := range o.str.sets {
 		t := into[g]
+		o.str.each(g, a.mode, func(s string) { a.str.add(t, s, a.mode, a.limit) })
+		o.i64.each(g, a.mode, func(x int64) { a.i64.add(t, x, a.mode, a.limit) })
+		o.f64.each(g, a.mode, func(x float64) { a.f64.add(t, x, a.mode, a.limit) })
 		if a.mode == setCount {
-			for k := range o.strSets[g] {
-				a.addString(t, k)
-			}
+			o.dyn.each(g, a.mode, func(k setKey) { a.dyn.add(t, k, a.mode, a.limit) })
 			continue
 		}
-		for _, it := range o.strItems[g] {
-			a.addString(t, it)
-		}
-	}
-	for g := range o.sets {
-		t := into[g]
-		switch a.mode {
-		case setCount:
-			for k := range o.sets[g] {
-				if a.sets[t] == nil {
-					a.sets[t] = map[setKey]struct{}{}
-				}
-				a.sets[t][k] = struct{}{}
-			}
-		default:
-			for _, d := range o.items[g] {
-				a.addOne(t, d)
-			}
+		for _, d := range o.dyns[g] {
+			a.addDyn(t, d)
 		}
 	}
 }
@@ -292,16 +315,16 @@ func (a *setAgg) Result(ng int) []data.Column {
 	if a.mode == setCount {
 		out := make([]int64, ng)
 		for g := range out {
-			out[g] = int64(len(a.sets[g]) + len(a.strSets[g]))
+			out[g] = int64(a.str.size(g, a.mode) + a.i64.size(g, a.mode) + a.f64.size(g, a.mode) + a.dyn.size(g, a.mode))
 		}
 		return []data.Column{data.NewVec(data.Long, out, nil)}
 	}
 	out := make([]data.Dyn, ng)
 	for g := range out {
-		items := append([]data.Dyn{}, a.items[g]...)
-		for _, s := range a.strItems[g] {
-			items = append(items, data.DynStringOf(s))
-		}
+		items := append([]data.Dyn{}, a.dyns[g]...)
+		a.str.each(g, a.mode, func(s string) { items = append(items, data.DynStringOf(s)) })
+		a.i64.each(g, a.mode, func(x int64) { items = append(items, data.Box(a.t, x).ToDyn()) })
+		a.f64.each(g, a.mode, func(x float64) { items = append(items, data.DynRealOf(x)) })
 		out[g] = data.DynArrayOf(items)
 	}
 	return []data.Column{data.NewVec(data.Dynamic, out, nil)}

@@ -7,12 +7,12 @@ import (
 	"github.com/kqlkit/kqlkit/data"
 )
 
-const benchRows = 100000
+const dynBenchRows = 100000
 
-func benchColumns() (longs, strs, dyns data.Column) {
-	ls := make([]int64, benchRows)
-	ss := make([]string, benchRows)
-	ds := make([]data.Dyn, benchRows)
+func dynBenchColumns() (longs, strs, dyns data.Column) {
+	ls := make([]int64, dynBenchRows)
+	ss := make([]string, dynBenchRows)
+	ds := make([]data.Dyn, dynBenchRows)
 	for i := range ls {
 		ls[i] = int64(i % 1000)
 		ss[i] = "user" + strconv.Itoa(i%5000)
@@ -21,7 +21,7 @@ func benchColumns() (longs, strs, dyns data.Column) {
 	return data.NewVec(data.Long, ls, nil), data.NewVec(data.String, ss, nil), data.NewVec(data.Dynamic, ds, nil)
 }
 
-func benchScalar(b *testing.B, name string, args ...data.Column) {
+func dynBenchScalar(b *testing.B, name string, args ...data.Column) {
 	f, _ := Builtins().Scalar(name)
 	infos := make([]ArgInfo, len(args))
 	for i, a := range args {
@@ -33,41 +33,41 @@ func benchScalar(b *testing.B, name string, args ...data.Column) {
 	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		if _, err := k(&Ctx{}, benchRows, args); err != nil {
+		if _, err := k(&Ctx{}, dynBenchRows, args); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/dynBenchRows, "ns/row")
 }
 
 func BenchmarkDynArrayLength(b *testing.B) {
-	_, _, dyns := benchColumns()
-	benchScalar(b, "array_length", dyns)
+	_, _, dyns := dynBenchColumns()
+	dynBenchScalar(b, "array_length", dyns)
 }
 
 func BenchmarkDynPackArray(b *testing.B) {
-	longs, strs, _ := benchColumns()
-	benchScalar(b, "pack_array", longs, strs)
+	longs, strs, _ := dynBenchColumns()
+	dynBenchScalar(b, "pack_array", longs, strs)
 }
 
 func BenchmarkDynBagPack(b *testing.B) {
-	longs, strs, _ := benchColumns()
-	ka, kb := data.NewConst(data.StringValue("a"), benchRows), data.NewConst(data.StringValue("b"), benchRows)
-	benchScalar(b, "bag_pack", ka, longs, kb, strs)
+	longs, strs, _ := dynBenchColumns()
+	ka, kb := data.NewConst(data.StringValue("a"), dynBenchRows), data.NewConst(data.StringValue("b"), dynBenchRows)
+	dynBenchScalar(b, "bag_pack", ka, longs, kb, strs)
 }
 
 func BenchmarkAgg2Percentile(b *testing.B) {
-	longs, _, _ := benchColumns()
+	longs, _, _ := dynBenchColumns()
 	p := data.LongValue(95)
 	bind, err := aggBind("percentile", []aggArg{{col: longs}, {konst: &p}})
 	if err != nil {
 		b.Fatal(err)
 	}
-	groups := make([]uint32, benchRows)
+	groups := make([]uint32, dynBenchRows)
 	for i := range groups {
 		groups[i] = uint32(i % 100)
 	}
-	cols := []data.Column{longs, data.NewConst(p, benchRows)}
+	cols := []data.Column{longs, data.NewConst(p, dynBenchRows)}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		a := bind.New()
@@ -76,5 +76,5 @@ func BenchmarkAgg2Percentile(b *testing.B) {
 		}
 		a.Result(100)
 	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/benchRows, "ns/row")
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/dynBenchRows, "ns/row")
 }

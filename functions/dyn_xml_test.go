@@ -31,7 +31,7 @@ func TestDynParseXML(t *testing.T) {
 		{"not xml", "parse_xml", []data.Value{s(`hello`)}, "null"},
 		{"two roots", "parse_xml", []data.Value{s(`<a/><b/>`)}, "null"},
 		{"empty", "parse_xml", []data.Value{s(``)}, "null"},
-		{"dynamic arg", "parse_xml", []data.Value{dj(t, `"<e>1</e>"`)}, `{"e":"1"}`},
+		{"dynamic arg", "parse_xml", []data.Value{dynJ(t, `"<e>1</e>"`)}, `{"e":"1"}`},
 		{"long arg", "parse_xml", []data.Value{data.LongValue(1)}, "error: expects a string"},
 	})
 	deep := strings.Repeat("<a>", 100000) + strings.Repeat("</a>", 100000)

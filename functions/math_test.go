@@ -162,3 +162,32 @@ func TestLog10Exact(t *testing.T) {
 		t.Errorf("log10(5) = %v", got)
 	}
 }
+
+func TestBetaAndAround(t *testing.T) {
+	nan := tmR(math.NaN())
+	runTmCases(t, []tmCase{
+		{"beta_cdf", []data.Value{tmR(0.9), tmR(10), tmR(20)}, tmR(0.9999999999999593)},
+		{"beta_cdf", []data.Value{tmR(1.5), tmR(10), tmR(20)}, nan},
+		{"beta_cdf", []data.Value{tmR(-10), tmR(10), tmR(20)}, nan},
+		{"beta_cdf", []data.Value{tmR(0.1), tmR(-1), tmR(20)}, tmR(1)},
+		{"beta_cdf", []data.Value{tmR(0.5), tmL(2), tmL(2)}, tmR(0.5)},
+		{"beta_inv", []data.Value{tmR(0.1), tmR(10), tmR(20)}, tmR(0.22641502238874897)},
+		{"beta_inv", []data.Value{tmR(1.5), tmR(10), tmR(20)}, tmNull(data.Real)},
+		{"beta_inv", []data.Value{tmR(0.1), tmR(-1), tmR(20)}, nan},
+		{"beta_inv", []data.Value{tmR(0.5), tmL(2), tmL(2)}, tmR(0.5)},
+		{"beta_pdf", []data.Value{tmR(0.5), tmR(10), tmR(20)}, tmR(0.746176019310951)},
+		{"beta_pdf", []data.Value{tmR(1.5), tmR(10), tmR(20)}, nan},
+		{"beta_pdf", []data.Value{tmR(0.1), tmR(-1), tmR(20)}, nan},
+		{"beta_pdf", []data.Value{tmS("x"), tmR(1), tmR(2)}, tmErr},
+		{"around", []data.Value{tmDT("2021-01-01 01:29"), tmDT("2021-01-01 01:30"), tmTS("00:01:00")}, tmB(true)},
+		{"around", []data.Value{tmDT("2021-01-01 01:28"), tmDT("2021-01-01 01:30"), tmTS("00:01:00")}, tmB(false)},
+		{"around", []data.Value{tmTS("01:00:00"), tmTS("01:30:00"), tmTS("00:30:00")}, tmB(true)},
+		{"around", []data.Value{tmL(10), tmL(12), tmL(1)}, tmB(false)},
+		{"around", []data.Value{tmL(11), tmI(12), tmL(1)}, tmB(true)},
+		{"around", []data.Value{tmR(11.5), tmL(12), tmR(0.5)}, tmB(true)},
+		{"around", []data.Value{tmL(math.MinInt64), tmL(math.MaxInt64), tmL(math.MaxInt64)}, tmB(false)},
+		{"around", []data.Value{tmL(1), tmNull(data.Long), tmL(1)}, tmNull(data.Bool)},
+		{"around", []data.Value{tmDT("2021-01-01"), tmDT("2021-01-01"), tmL(1)}, tmErr},
+		{"around", []data.Value{tmS("a"), tmS("b"), tmL(1)}, tmErr},
+	})
+}

@@ -21,7 +21,7 @@ var familyNames = []string{
 	"acos", "atan", "degrees", "radians", "gamma", "loggamma", "erf", "erfc", "sign", "pow",
 	"atan2", "pi", "isnan", "isinf", "isfinite", "rand", "abs", "round", "ceiling",
 	"binary_and", "binary_or", "binary_xor", "binary_shift_left", "binary_shift_right",
-	"binary_not", "bitset_count_ones",
+	"binary_not", "bitset_count_ones", "around", "beta_cdf", "beta_inv", "beta_pdf",
 	"parse_ipv4", "parse_ipv4_mask", "ipv4_is_private", "ipv4_netmask_suffix", "ipv4_is_in_range",
 	"ipv4_compare", "ipv4_is_match", "format_ipv4", "format_ipv4_mask", "ipv4_range_to_cidr_list",
 	"ipv4_is_in_any_range", "ipv6_is_in_any_range", "has_any_ipv4", "has_any_ipv4_prefix",

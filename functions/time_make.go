@@ -38,7 +38,7 @@ func init() {
 		unixtimeFunc("unixtime_nanoseconds_todatetime", "nanoseconds", 0,
 			Example{"print unixtime_nanoseconds_todatetime(1546300800000000000)", "2019-01-01T00:00:00Z"}),
 	)
-	alias("totime", "totimespan")
+	aliasOf("totime", "totimespan", "Same as totimespan(): ")
 }
 
 // numFloat returns a numeric value as a float64 (false for null or a

@@ -44,7 +44,21 @@ func init() {
 				{"print datetime_part('nanosecond', datetime(2017-10-30 01:02:03.7654321))", "765432100"}},
 			Bind: bindDatetimePart("datetime_part")},
 	)
-	alias("datepart", "datetime_part")
+	aliasOf("datepart", "datetime_part", "Obsolete name of datetime_part(): ")
+}
+
+// aliasOf registers another name for a built-in scalar, with its signature
+// and doc naming it.
+func aliasOf(name, target, docPrefix string) {
+	f := *builtins.scalars[target]
+	f.Name = name
+	f.Sig = strings.ReplaceAll(f.Sig, target+"(", name+"(")
+	f.Doc = docPrefix + f.Doc
+	f.Examples = append([]Example(nil), f.Examples...)
+	for i := range f.Examples {
+		f.Examples[i].Query = strings.ReplaceAll(f.Examples[i].Query, target+"(", name+"(")
+	}
+	register(&f)
 }
 
 // partFunc extracts one part of a datetime given in ticks.

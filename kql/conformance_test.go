@@ -33,7 +33,7 @@ type confCase struct {
 	} `json:"expected"`
 }
 
-func loadConformance(t *testing.T) []confCase {
+func loadConformance(t testing.TB) []confCase {
 	f, err := os.Open(filepath.Join(conformanceDir, "kusto-docs-oracle.jsonl"))
 	if err != nil {
 		t.Fatal(err)
@@ -88,7 +88,11 @@ func TestConformance(t *testing.T) {
 	failures := map[string]string{}
 	passed, counted := 0, 0
 	for _, c := range cases {
+		start := time.Now()
 		reason := runCase(env, c)
+		if d := time.Since(start); d > 2*time.Second {
+			t.Logf("%s: slow (%v)", c.ID, d.Round(time.Millisecond))
+		}
 		det := !nondeterministic.MatchString(c.KQL)
 		if det {
 			counted++
