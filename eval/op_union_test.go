@@ -43,6 +43,9 @@ UT2|3`},
 		{name: "fuzzy skips unknown tables", query: "union isfuzzy=true UT1, Nope, (Nope2 | where x > 1), Nope* | count",
 			want: "Count:long\n2"},
 		{name: "unknown table without fuzzy", query: "union UT1, Nope", err: "unknown table 'Nope'"},
+		{name: "fuzzy skips branches that do not resolve", query: "union isfuzzy=true UT1, (UT2 | project nosuch) | count",
+			want: "Count:long\n2"},
+		{name: "fuzzy with no branch left", query: "union isfuzzy=true (UT2 | project nosuch)", err: "unknown column or name 'nosuch'"},
 		{name: "labels", query: `let A = datatable(x:long)[9];
 let B = UT1;
 union withsource=Src UT1, A, B, (UT2 | where x > 0), (UT2 | as Named) | summarize count() by Src`, want: `
