@@ -45,6 +45,10 @@ func (c *compiler) mvApply(sc *scope, in data.Schema, op *ast.MvApplyOp) stage {
 	ex := c.mvExpand(sc, in, exOp).(*mvExpandStage)
 	m := &mvApplyStage{ex: ex, input: &applyInput{s: ex.s}}
 	m.sub = c.applySub(sc, m.input, op.On.Ops)
+	if p, ok := m.sub.(*pipeNode); ok && p.src == m.input {
+		// build only the subtable columns the subquery reads
+		ex.live.set(prune(p))
+	}
 	subS := m.sub.schema()
 	// the row's columns that were not expanded, then the subquery's other
 	// columns

@@ -96,6 +96,7 @@ func BenchmarkOps(b *testing.B) {
 		{"parse-where-dict", `Fact | parse-where Msg with * "sliceNumber=" N:long ")" | count`},
 		{"parse-plain", `Fact | parse User with Name "@" Domain | summarize count() by Domain`},
 		{"union", "union Fact, Fact | count"},
+		{"mv-apply-100k", "Fact | take 100000 | mv-apply a = Arr on (summarize n = count()) | summarize sum(n)"},
 		{"window", "Fact | project Id | sort by Id asc | extend p = prev(Id), r = row_number() | where p == Id | count"},
 	}
 	for _, q := range queries {
