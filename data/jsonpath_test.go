@@ -50,3 +50,12 @@ func BenchmarkJSONPath(b *testing.B) {
 		JSONPath(doc, path)
 	}
 }
+
+func BenchmarkJSONPathIdentity(b *testing.B) {
+	doc := `{"Id":"fd51bb1e-2d42-41e0-9449-454f32a52129","Name":"søren.novak40614@contoso.com","IdentityType":"User","Details":{"DisplayName":"søren.novak40614@contoso.com"}}`
+	path := []PathStep{{Key: "IdentityType"}}
+	b.SetBytes(int64(len(doc)))
+	for i := 0; i < b.N; i++ {
+		JSONPath(doc, path)
+	}
+}

@@ -151,7 +151,9 @@ func (c *compiler) compare(op string, l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 		c.errorAt(e.OpPos, e.End(), "operator '"+e.Op+"' cannot compare values of type "+dom.String())
 		return badExpr(e)
 	}
-	return c.kernelExpr(e, data.Bool, k, []*cexpr{l, r}, true)
+	out := c.kernelExpr(e, data.Bool, k, []*cexpr{l, r}, true)
+	out.cmpOp, out.cmpL, out.cmpR = op, l, r
+	return out
 }
 
 // coerce converts x to the comparison or arithmetic domain t.

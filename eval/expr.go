@@ -28,6 +28,14 @@ type cexpr struct {
 	// and index steps, which run as one scan of the JSON text.
 	jsonSrc  *cexpr
 	jsonPath []data.PathStep
+	// volatile marks expressions whose value may differ between rows with
+	// the same inputs (rand(), new_guid()): never evaluated per distinct
+	// value.
+	volatile bool
+	// cmp describes a comparison `cmpL cmpOp cmpR` in one domain, for the
+	// fused filters of where.
+	cmpOp      string
+	cmpL, cmpR *cexpr
 }
 
 // unionRefs merges the column references of several expressions.
@@ -247,6 +255,7 @@ func (c *compiler) kernelExpr(node ast.Expr, typ data.Type, k functions.Kernel, 
 	evals := make([]evalFn, len(args))
 	allConst := pure
 	for i, a := range args {
+		out.volatile = out.volatile || a.volatile
 		evals[i] = a.eval
 		if a.konst == nil {
 			allConst = false

@@ -29,12 +29,17 @@ func (w *whereStage) apply(x *execCtx, in *rel) (*rel, error) {
 	if in.rows() == 0 {
 		return in, nil
 	}
-	f := newFrame(x, in)
-	col, err := w.pred.eval(f)
+	sel, fused, err := w.fusedSelect(x, in)
 	if err != nil {
 		return nil, err
 	}
-	sel := selectTrue(col, in.sel, in.rows())
+	if !fused {
+		col, err := w.pred.eval(newFrame(x, in))
+		if err != nil {
+			return nil, err
+		}
+		sel = selectTrue(col, in.sel, in.rows())
+	}
 	if in.sel == nil && len(sel) == in.n {
 		sel = nil // every row passed
 	}
@@ -119,6 +124,105 @@ func allRows(old []int32, n int) []int32 {
 	out := make([]int32, n)
 	for i := range out {
 		out[i] = int32(i)
+	}
+	return out
+}
+
+// fusedSelect tries the filters that avoid a bool column per row: a
+// predicate over one dictionary-encoded column is evaluated once per
+// distinct value, and `column <op> value` on an integer-backed column
+// (long, datetime, timespan) is one comparison loop. ok is false when
+// neither applies.
+func (w *whereStage) fusedSelect(x *execCtx, in *rel) (sel []int32, ok bool, err error) {
+	p := w.pred
+	if p.volatile || len(p.refs) != 1 {
+		return nil, false, nil
+	}
+	col := in.cols[p.refs[0]]
+	if d, isDict := col.(*data.DictCol); isDict && d.Values.Len() <= in.rows() {
+		return w.dictSelect(x, in, d)
+	}
+	if p.cmpL != nil && p.cmpL.col >= 0 && len(p.cmpR.refs) == 0 && !p.cmpR.volatile {
+		if v, isVec := col.(*data.Vec[int64]); isVec {
+			bound, err := evalScalar(x, p.cmpR)
+			if err != nil {
+				return nil, true, err
+			}
+			if bound.IsNull() {
+				return []int32{}, true, nil
+			}
+			return compareSelect(p.cmpOp, v, bound.Int64(), in.sel), true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// dictSelect evaluates the predicate on the dictionary's values and keeps
+// the rows whose code passed.
+func (w *whereStage) dictSelect(x *execCtx, in *rel, d *data.DictCol) ([]int32, bool, error) {
+	i := w.pred.refs[0]
+	vr := &rel{schema: in.schema, cols: make([]data.Column, len(in.cols)), n: d.Values.Len()}
+	vr.cols[i] = d.Values
+	res, err := w.pred.eval(newFrame(x, vr))
+	if err != nil {
+		return nil, true, err
+	}
+	keep := make([]bool, d.Values.Len())
+	r := data.NewReader[bool](data.Materialize(res))
+	for k := range keep {
+		v, ok := r.Get(k)
+		keep[k] = ok && v
+	}
+	out := make([]int32, 0, in.rows()/4+16)
+	if in.sel == nil {
+		for k, code := range d.Codes {
+			if keep[code] {
+				out = append(out, int32(k))
+			}
+		}
+		return out, true, nil
+	}
+	for _, k := range in.sel {
+		if keep[d.Codes[k]] {
+			out = append(out, k)
+		}
+	}
+	return out, true, nil
+}
+
+// compareSelect keeps the rows (through sel) whose value compares with
+// bound as op asks; nulls never pass.
+func compareSelect(op string, v *data.Vec[int64], bound int64, sel []int32) []int32 {
+	code := map[string]int{"==": 0, "!=": 1, "<": 2, "<=": 3, ">": 4, ">=": 5}[op]
+	pass := func(x int64) bool {
+		switch code {
+		case 0:
+			return x == bound
+		case 1:
+			return x != bound
+		case 2:
+			return x < bound
+		case 3:
+			return x <= bound
+		case 4:
+			return x > bound
+		}
+		return x >= bound
+	}
+	out := make([]int32, 0, 1024)
+	nulls := v.Nulls
+	if sel == nil {
+		for k, x := range v.Vals {
+			if pass(x) && (nulls == nil || !nulls.Get(k)) {
+				out = append(out, int32(k))
+			}
+		}
+		return out
+	}
+	for _, k := range sel {
+		if pass(v.Vals[k]) && (nulls == nil || !nulls.Get(int(k))) {
+			out = append(out, k)
+		}
 	}
 	return out
 }
