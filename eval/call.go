@@ -19,6 +19,9 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 	if b := sc.lookup(name); b != nil && b.kind == bindFunc {
 		return c.callUser(sc, row, e, b)
 	}
+	if windowFuncs[name] {
+		return c.window(sc, row, e)
+	}
 	switch name {
 	case "toscalar":
 		return c.toscalar(sc, e)

@@ -52,6 +52,8 @@ type execCtx struct {
 	run   *runState
 	fctx  *functions.Ctx
 	memos map[memoKey]*dictMemo
+	// applyRows holds the subtable each mv-apply subquery is running on.
+	applyRows map[node]*rel
 }
 
 func (x *execCtx) check() error {
@@ -66,7 +68,7 @@ func (x *execCtx) check() error {
 
 // fork returns a context for another goroutine of the same run.
 func (x *execCtx) fork() *execCtx {
-	return &execCtx{ctx: x.ctx, run: x.run, fctx: &functions.Ctx{Now: x.fctx.Now}}
+	return &execCtx{ctx: x.ctx, run: x.run, fctx: &functions.Ctx{Now: x.fctx.Now}, applyRows: x.applyRows}
 }
 
 // Run evaluates the query. It is safe to call concurrently.

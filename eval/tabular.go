@@ -74,6 +74,9 @@ func (c *compiler) pipe(sc *scope, e *ast.PipeExpr) node {
 		return &emptyNode{}
 	}
 	src := c.tabular(sc, e.Source)
+	if _, inline := e.Source.(*ast.OpExpr); inline {
+		own(src)
+	}
 	return c.stages(sc, src, e.Ops)
 }
 
@@ -81,16 +84,25 @@ func (c *compiler) pipe(sc *scope, e *ast.PipeExpr) node {
 func (c *compiler) stages(sc *scope, src node, ops []ast.Operator) node {
 	p := &pipeNode{src: src}
 	schema := src.schema()
+	leave := c.enterPipe(src)
+	defer leave(func() node { return pipeResult(p) })
 	for _, op := range ops {
-		st := c.stage(sc, schema, op)
+		if n := c.pipelineOp(sc, p, op); n != nil {
+			c.serial = serialAfter(op, c.serial)
+			c.markSerial(n)
+			p = &pipeNode{src: n}
+			schema = n.schema()
+			continue
+		}
+		st := c.compileStage(sc, schema, op)
 		if st == nil {
 			continue
 		}
-		p.stages = append(p.stages, st)
+		p.stages = placeStage(p.stages, st)
 		schema = st.outSchema()
 	}
 	if len(p.stages) == 0 {
-		return src
+		return p.src
 	}
 	prune(p)
 	return p
