@@ -16,7 +16,8 @@ import (
 // recycled, so memory holds the parsed columns plus a few raw chunks, never
 // the whole input.
 
-// Chunk sizes: small inputs are cut finer so that every worker gets work.
+// Chunk sizes: small inputs are cut finer so that every worker gets work,
+// and a stream of unknown size starts small and doubles up to maxChunk.
 const (
 	maxChunk = 8 << 20
 	minChunk = 64 << 10
@@ -67,7 +68,8 @@ type pipeline struct {
 	cut     cutFunc
 	parse   parseFunc
 	workers int
-	size    int // chunk size
+	size    atomic.Int64 // chunk size; grows while the input size is unknown
+	grow    bool
 
 	free    chan []byte
 	mu      sync.Mutex
@@ -80,17 +82,19 @@ type pipeline struct {
 // not).
 func newPipeline(rs *readState, total int64, cut cutFunc, parse parseFunc) *pipeline {
 	workers := rs.workers()
-	size := maxChunk
+	size := minChunk
 	if total >= 0 {
 		size = int(min(int64(maxChunk), max(int64(minChunk), total/int64(4*workers)+1)))
 	}
 	if chunkOverride > 0 {
 		size = chunkOverride
 	}
-	return &pipeline{
-		rs: rs, cut: cut, parse: parse, workers: workers, size: size,
+	p := &pipeline{
+		rs: rs, cut: cut, parse: parse, workers: workers, grow: total < 0 && chunkOverride <= 0,
 		free: make(chan []byte, workers+2), errs: map[int]error{},
 	}
+	p.size.Store(int64(size))
+	return p
 }
 
 // run reads r, which starts at line number line and is preceded by the
@@ -161,7 +165,7 @@ func (p *pipeline) safeParse(c chunk, w *worker) (res *chunkResult, err error) {
 }
 
 func (p *pipeline) recycle(buf []byte) {
-	if cap(buf) != p.size {
+	if int64(cap(buf)) != p.size.Load() {
 		return
 	}
 	select {
@@ -171,12 +175,15 @@ func (p *pipeline) recycle(buf []byte) {
 }
 
 func (p *pipeline) buffer() []byte {
+	size := int(p.size.Load())
 	select {
 	case b := <-p.free:
-		return b
+		if cap(b) == size {
+			return b
+		}
 	default:
-		return make([]byte, 0, p.size)
 	}
+	return make([]byte, 0, size)
 }
 
 // produce reads blocks, cuts them at record boundaries and sends them.
@@ -205,6 +212,9 @@ func (p *pipeline) produce(r io.Reader, prefix []byte, line int, out chan<- chun
 			out <- chunk{seq: seq, buf: buf[:k], line: line}
 			line += bytes.Count(buf[:k], []byte{'\n'})
 			seq++
+			if p.grow && p.size.Load() < maxChunk {
+				p.size.Store(2 * p.size.Load())
+			}
 		}
 		buf = next
 		if atEOF {
