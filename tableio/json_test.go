@@ -30,7 +30,7 @@ func TestReadJSON(t *testing.T) {
 				"2025-06-01T12:00:00.0000000Z | 37 | {\"a\":1} | \"x\" | NaN | 01:00:00 | 1.5\n" +
 				"null | null | {\"b\":[2]} | \"\" | 2 | null | null\n"},
 		{name: "response table renamed", opts: ReadOptions{Name: "X"},
-			in: `{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"int"}],"rows":[[1]]}]}`,
+			in:   `{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"int"}],"rows":[[1]]}]}`,
 			want: "(a:int)\n1\n"},
 		{name: "response with schema columns added",
 			opts: ReadOptions{Schema: schema("a:string", "z:bool")},
