@@ -111,67 +111,115 @@ func (s *scanner) readString() ([]byte, error) {
 
 // scanRaw moves past the string whose opening quote is at s.i without
 // decoding it, and returns the offsets of its body and its flags. Escapes
-// are only checked by decode.
+// are checked here (decode can then only fail on nothing).
+//
+// It reads 8 bytes at a time and finds quotes and backslashes with
+// word-wide byte comparisons; a quote is the end unless an odd run of
+// backslashes precedes it, which a small loop over the backslashes of the
+// word works out (with a carry when a backslash ends the word).
 func (s *scanner) scanRaw() (start, end int, flags uint8, err error) {
 	b := s.b
 	start = s.i + 1
-	i := start
 	var high uint64
-	for {
-		for i+8 <= len(b) {
-			w := binary.LittleEndian.Uint64(b[i:])
-			m := hasByte(w, '"') | hasByte(w, '\\')
-			if m != 0 {
-				k := mbits.TrailingZeros64(m) >> 3
-				high |= w & msb & (uint64(1)<<(8*uint(k)) - 1)
-				i += k
-				goto special
-			}
+	carry := false // the first byte of the word is escaped
+	for i := start; i < len(b); i += 8 {
+		w := load8(b, i)
+		bs := eqMask(w, '\\')
+		q := eqMask(w, '"')
+		if bs|q == 0 && !carry {
 			high |= w & msb
-			i += 8
+			continue
 		}
-		for i < len(b) && b[i] != '"' && b[i] != '\\' {
-			high |= uint64(b[i] & 0x80)
-			i++
+		q0 := q
+		var esc uint64 // high bits of escaped bytes
+		if bs != 0 || carry {
+			esc, carry = escapes(bs, carry)
+			q &^= esc
 		}
-	special:
-		if i >= len(b) {
-			s.i = len(b)
-			return 0, 0, 0, s.errorf("unterminated string")
+		before := ^uint64(0) // the bytes before the closing quote
+		if q != 0 {
+			before = uint64(1)<<(mbits.TrailingZeros64(q)&^7) - 1
 		}
-		if b[i] == '"' {
-			break
+		if (bs|esc)&before != 0 {
+			flags |= strEsc
 		}
-		// Escapes come in clusters (JSON text inside a string): go on
-		// byte by byte.
-		flags |= strEsc
-		for i < len(b) {
-			c := b[i]
-			if c == '\\' {
-				if i+1 < len(b) && (!validEscape[b[i+1]] || b[i+1] == 'u' && !isHex4(b[i+2:])) {
-					s.i = i
-					return 0, 0, 0, s.errorf("invalid escape '\\%c' in a string", b[i+1])
-				}
-				i += 2
-				continue
+		if esc&^q0&before != 0 { // escaped bytes other than quotes
+			if err := s.checkEscapes(b, i, esc&^q0&before); err != nil {
+				return 0, 0, 0, err
 			}
-			if c == '"' {
-				break
+		}
+		if q != 0 {
+			k := mbits.TrailingZeros64(q) >> 3
+			if high != 0 || w&msb&before != 0 {
+				flags |= strHigh
 			}
-			high |= uint64(c & 0x80)
-			i++
+			s.i = i + k + 1
+			return start, i + k, flags, nil
 		}
-		if i >= len(b) {
-			s.i = len(b)
-			return 0, 0, 0, s.errorf("unterminated string")
+		high |= w & msb
+	}
+	s.i = len(b)
+	return 0, 0, 0, s.errorf("unterminated string")
+}
+
+// escapes returns the high bits of the bytes of a word that a backslash
+// escapes (bs: high bits of its backslashes; carry: the first byte is
+// escaped), and whether the word's last backslash escapes the next word's
+// first byte.
+func escapes(bs uint64, carry bool) (uint64, bool) {
+	var esc uint64
+	if carry {
+		esc = 0x80
+		bs &^= 0x80
+	}
+	if bs&(bs<<8) == 0 { // no two backslashes in a row: each escapes the next byte
+		return esc | bs<<8, bs>>63 != 0
+	}
+	for bs != 0 {
+		p := mbits.TrailingZeros64(bs) // 8k+7
+		if p == 63 {
+			return esc, true
 		}
-		break
+		esc |= 1 << (p + 8)
+		bs &^= 1<<p | 1<<(p+8)
 	}
-	if high != 0 {
-		flags |= strHigh
+	return esc, false
+}
+
+// checkEscapes checks the escaped bytes (high bits in esc) of the word at
+// b[i:].
+func (s *scanner) checkEscapes(b []byte, i int, esc uint64) error {
+	for ; esc != 0; esc &= esc - 1 {
+		j := i + mbits.TrailingZeros64(esc)>>3
+		if j >= len(b) {
+			return nil
+		}
+		if c := b[j]; !validEscape[c] || c == 'u' && !isHex4(b[j+1:]) {
+			s.i = j - 1
+			return s.errorf("invalid escape '\\%c' in a string", c)
+		}
 	}
-	s.i = i + 1
-	return start, i, flags, nil
+	return nil
+}
+
+// load8 reads 8 bytes at b[i:] as a little-endian word, padding with
+// zeros past the end.
+func load8(b []byte, i int) uint64 {
+	if i+8 <= len(b) {
+		return binary.LittleEndian.Uint64(b[i:])
+	}
+	var w uint64
+	for k := len(b) - 1; k >= i; k-- {
+		w = w<<8 | uint64(b[k])
+	}
+	return w
+}
+
+// eqMask returns the high bit of each byte of w that equals c, exactly.
+func eqMask(w uint64, c byte) uint64 {
+	x := w ^ (lsb * uint64(c))
+	t := ((x &^ msb) + (msb - lsb)) | x // high bit set where the byte is not zero
+	return ^t & msb
 }
 
 // decode returns the value of the string body s.b[start:end] scanned with
