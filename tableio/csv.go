@@ -22,7 +22,8 @@ func ReadCSV(r io.Reader, opts ReadOptions) (*data.Table, error) {
 	return readCSV(r, opts, -1)
 }
 
-func readCSV(r io.Reader, opts ReadOptions, size int64) (*data.Table, error) {
+func readCSV(r io.Reader, opts ReadOptions, size int64) (_ *data.Table, err error) {
+	defer guard(opts.Path, &err)
 	head, line, err := readHeader(r, opts.Path)
 	if err != nil {
 		return nil, err

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -67,7 +66,7 @@ func checkFuzzErr(t *testing.T, err error) {
 	if err == nil {
 		return
 	}
-	if strings.Contains(err.Error(), "internal error") {
+	if errors.Is(err, ErrInternal) {
 		t.Fatalf("internal error: %v", err)
 	}
 	var se *SyntaxError

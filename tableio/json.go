@@ -12,7 +12,8 @@ import (
 // objects one after another (read as JSON Lines), or a query response of
 // Log Analytics or Azure Data Explorer (see ReadLogAnalytics), of which the
 // first table is returned, renamed to opts.Name when that is set.
-func ReadJSON(r io.Reader, opts ReadOptions) (*data.Table, error) {
+func ReadJSON(r io.Reader, opts ReadOptions) (_ *data.Table, err error) {
+	defer guard(opts.Path, &err)
 	b, err := readAll(r)
 	if err != nil {
 		return nil, pathErr(opts.Path, err)

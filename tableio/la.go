@@ -25,7 +25,8 @@ var errNotResponse = errors.New("not a query response")
 //
 // Column types come from the response; opts.Schema adds the columns it
 // declares that the response lacks (all null). opts.Columns projects.
-func ReadLogAnalytics(r io.Reader, opts ReadOptions) ([]*data.Table, error) {
+func ReadLogAnalytics(r io.Reader, opts ReadOptions) (_ []*data.Table, err error) {
+	defer guard(opts.Path, &err)
 	b, err := readAll(r)
 	if err != nil {
 		return nil, pathErr(opts.Path, err)

@@ -157,8 +157,8 @@ func (p *pipeline) work(chunks <-chan chunk) {
 func (p *pipeline) safeParse(c chunk, w *worker) (res *chunkResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%s: internal error reading line %d and on: %v",
-				p.rs.opts.Path, c.line, r)
+			res, err = nil, fmt.Errorf("%s: %w reading line %d and on: %v",
+				p.rs.opts.Path, ErrInternal, c.line, r)
 		}
 	}()
 	return p.parse(c, w)

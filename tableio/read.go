@@ -162,6 +162,18 @@ func (rs *readState) scanErrAt(text []byte, line int, err error) error {
 	return err
 }
 
+// ErrInternal marks an error that is a bug in this package (a panic
+// caught at the API boundary), not a problem with the input.
+var ErrInternal = errors.New("internal error")
+
+// guard turns a panic into an ErrInternal error; use it deferred, with the
+// function's named error result.
+func guard(path string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: %w: %v", path, ErrInternal, r)
+	}
+}
+
 // utf8BOM is the byte order mark some tools write at the start of a file.
 var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 
