@@ -172,6 +172,13 @@ func (p *chunkParser) value(c *colBuilder) error {
 	sc := &p.sc
 	switch ch := sc.peek(); ch {
 	case '"':
+		if c.typ == data.String && c.str.plain {
+			if err := c.str.appendJSON(sc); err != nil {
+				return err
+			}
+			c.n++
+			return nil
+		}
 		if c.typ == data.String {
 			if n, ok := c.str.matchLast(sc.b, sc.i+1); ok {
 				sc.i += n + 2

@@ -242,6 +242,60 @@ func (s *scanner) decode(start, end int, flags uint8) ([]byte, error) {
 	return v, nil
 }
 
+// appendString reads the string whose opening quote is at s.i and appends
+// its decoded value (valid UTF-8) to dst, in one pass.
+func (s *scanner) appendString(dst []byte) ([]byte, error) {
+	b := s.b
+	start := len(dst)
+	i := s.i + 1
+	var high uint64
+	for i < len(b) {
+		if cap(dst)-len(dst) < 8 {
+			dst = append(dst, make([]byte, 8+len(dst)/2)...)[:len(dst)]
+		}
+		w := load8(b, i)
+		m := eqMask(w, '\\') | eqMask(w, '"')
+		n := len(dst)
+		binary.LittleEndian.PutUint64(dst[n:n+8], w)
+		if m == 0 {
+			if i+8 > len(b) {
+				break // the padding of the last word: no closing quote
+			}
+			high |= w & msb
+			dst = dst[:n+8]
+			i += 8
+			continue
+		}
+		k := mbits.TrailingZeros64(m) >> 3
+		high |= w & msb & (uint64(1)<<(8*uint(k)) - 1)
+		dst = dst[:n+k]
+		i += k
+		if b[i] == '"' {
+			s.i = i + 1
+			if high != 0 && !utf8.Valid(dst[start:]) {
+				fixed := bytes.ToValidUTF8(dst[start:], []byte("\uFFFD"))
+				dst = append(dst[:start], fixed...)
+			}
+			return dst, nil
+		}
+		if i+1 < len(b) && b[i+1] != 'u' {
+			if d := unescapeTable[b[i+1]]; d != 0 {
+				dst = append(dst, d)
+				i += 2
+				continue
+			}
+		}
+		s.i = i
+		var err error
+		if dst, err = s.escape(dst); err != nil {
+			return nil, err
+		}
+		i = s.i
+	}
+	s.i = len(b)
+	return nil, s.errorf("unterminated string")
+}
+
 // unescape decodes the escapes of the string body s.b[start:end].
 func (s *scanner) unescape(start, end int) ([]byte, error) {
 	b := s.b[:end]

@@ -42,6 +42,16 @@ func TestScanRawMatchesReference(t *testing.T) {
 		wantEnd, wantEsc, wantHigh := refScan(body)
 		var sc scanner
 		sc.reset(in)
+		decoded, errDecoded := sc.readString()
+		decoded = append([]byte(nil), decoded...)
+		sc.reset(in)
+		appended, errAppended := sc.appendString([]byte("pre"))
+		if (errDecoded == nil) != (errAppended == nil) ||
+			errDecoded == nil && string(appended) != "pre"+string(decoded) {
+			t.Fatalf("%q: appendString gave %q, %v; readString %q, %v", in, appended, errAppended,
+				decoded, errDecoded)
+		}
+		sc.reset(in)
 		start, end, flags, err := sc.scanRaw()
 		if wantEnd < 0 {
 			if err == nil {

@@ -136,6 +136,20 @@ func (b *strBuilder) addNew(key, v []byte) {
 	b.addCode(code)
 }
 
+// appendJSON appends, in plain mode, the JSON string at the scanner,
+// decoding it straight into the buffer.
+func (b *strBuilder) appendJSON(sc *scanner) error {
+	start := len(b.buf)
+	buf, err := sc.appendString(b.buf)
+	if err != nil {
+		return err
+	}
+	b.buf = buf
+	b.rows++
+	b.spans = append(b.spans, span{off: uint32(start), n: uint32(len(buf) - start)})
+	return nil
+}
+
 // addText appends a value that is not a JSON string body (the text of an
 // object in a string column): matchLast must never take its key for one.
 func (b *strBuilder) addText(v []byte) {

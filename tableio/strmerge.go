@@ -17,7 +17,7 @@ import (
 
 // uniqueSample is how many rows the sample of a column with plain pieces
 // looks at.
-const uniqueSample = 1 << 16
+const uniqueSample = 1 << 13
 
 // mergeStrings joins the string pieces of a column; a nil piece is all "".
 func mergeStrings(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
