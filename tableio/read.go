@@ -24,7 +24,7 @@ type ReadOptions struct {
 	Schema data.Schema
 	// Columns, when not nil, keeps only the columns of these names
 	// (projection pushdown): other values are checked for syntax but not
-	// stored.
+	// stored. A name neither in the file nor declared gives no column.
 	Columns []string
 	// Workers is the number of goroutines that parse (0 means GOMAXPROCS).
 	Workers int
