@@ -178,13 +178,7 @@ func parseCSVChunk(rs *readState, c chunk, w *worker, pos []int) (*chunkResult, 
 			continue
 		}
 		start := cr.i
-		n := 0
-		err := cr.record(func(j int, f csvField) {
-			n = j + 1
-			if j < len(pos) && pos[j] >= 0 {
-				cr.add(p.cols[pos[j]], f)
-			}
-		})
+		n, err := cr.recordInto(p.cols, pos)
 		if err != nil {
 			return nil, err
 		}
@@ -306,6 +300,71 @@ func (cr *csvReader) record(f func(j int, fld csvField)) error {
 		}
 		// c is ','
 	}
+}
+
+// recordInto reads one record into the columns (pos maps field positions
+// to columns, -1 to skip) and returns the number of fields.
+func (cr *csvReader) recordInto(cols []*colBuilder, pos []int) (int, error) {
+	for j := 0; ; j++ {
+		var c *colBuilder
+		if j < len(pos) && pos[j] >= 0 {
+			c = cols[pos[j]]
+		}
+		if c == nil || !cr.matchLast(c) {
+			var fld csvField
+			var err error
+			if cr.i < len(cr.b) && cr.b[cr.i] == '"' {
+				fld, err = cr.quoted()
+			} else {
+				fld, err = cr.unquoted()
+			}
+			if err != nil {
+				return 0, err
+			}
+			if c != nil {
+				cr.add(c, fld)
+			}
+		}
+		if cr.i >= len(cr.b) {
+			return j + 1, nil
+		}
+		ch := cr.b[cr.i]
+		cr.i++
+		if ch == '\n' {
+			return j + 1, nil
+		}
+	}
+}
+
+// matchLast takes a quoted field that repeats the previous row's value of
+// a dictionary column without scanning it: the raw key, a closing quote and
+// a delimiter. A key is a whole quoted body (its quotes come in pairs), so
+// a quote after it followed by a delimiter is the closing quote.
+func (cr *csvReader) matchLast(c *colBuilder) bool {
+	b, i := cr.b, cr.i
+	if c.typ != data.String || i >= len(b) || b[i] != '"' {
+		return false
+	}
+	str := c.str
+	if str.plain || str.last < 0 {
+		return false
+	}
+	k := str.key(str.last)
+	end := i + 1 + len(k) // the closing quote
+	if end >= len(b) || b[end] != '"' || !bytes.Equal(b[i+1:end], k) {
+		return false
+	}
+	next := end + 1
+	if next < len(b) && b[next] == '\r' && (next+1 == len(b) || b[next+1] == '\n') {
+		next++
+	}
+	if next < len(b) && b[next] != ',' && b[next] != '\n' {
+		return false
+	}
+	str.addCode(str.last)
+	c.n++
+	cr.i = next
+	return true
 }
 
 // unquoted reads a field up to a comma or the end of the line.
