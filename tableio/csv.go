@@ -63,19 +63,15 @@ func readHeader(r io.Reader, path string) (header, int, error) {
 		return header{}, 0, pathErr(path, err)
 	}
 	block := make([]byte, 64<<10)
-	for {
-		if cutCSV(buf) < 0 {
-			n, err := r.Read(block)
-			buf = append(buf, block[:n]...)
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return header{}, 0, pathErr(path, err)
-			}
-			continue
+	for !hasRecord(buf) {
+		n, err := r.Read(block)
+		buf = append(buf, block[:n]...)
+		if err == io.EOF {
+			break
 		}
-		break
+		if err != nil {
+			return header{}, 0, pathErr(path, err)
+		}
 	}
 	cr := csvReader{b: buf, line: 1, path: path}
 	for cr.i < len(cr.b) && cr.blankLine() {
@@ -89,6 +85,15 @@ func readHeader(r io.Reader, path string) (header, int, error) {
 		return header{}, 0, err
 	}
 	return header{fields: fields, rest: buf[cr.i:]}, cr.lineAt(cr.i), nil
+}
+
+// hasRecord reports whether buf holds a complete record after its blank
+// lines.
+func hasRecord(buf []byte) bool {
+	cr := csvReader{b: buf}
+	for cr.i < len(buf) && cr.blankLine() {
+	}
+	return cutCSV(buf[cr.i:]) >= 0
 }
 
 // headerSchema reads "Name" and "Name:type" header cells. Types from the
