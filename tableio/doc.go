@@ -25,8 +25,9 @@
 //     column mixing kinds (say strings and numbers) is dynamic and keeps
 //     every value as it was; a column holding only nulls is dynamic.
 //   - CSV: a column whose every non-empty cell is an integer is long, a
-//     number real, true/false (any case) bool, an ISO 8601 datetime
-//     datetime; otherwise string. Empty cells are null in the typed
+//     number real (NaN, Infinity and -Infinity count as numbers),
+//     true/false (any case) bool, an ISO 8601 datetime datetime; otherwise
+//     string. Empty cells are null in the typed
 //     columns. A column with no value at all is string.
 //
 // A declared type converts each cell with Kusto's rules: numbers from
