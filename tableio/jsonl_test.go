@@ -215,7 +215,7 @@ func TestReadJSONLinesErrorType(t *testing.T) {
 // TestReadJSONLinesChunks reads the same input in many small chunks on
 // several workers and in one piece, and compares.
 func TestReadJSONLinesChunks(t *testing.T) {
-	input := genAAD(3000, 7)
+	input := genAAD(1500, 7)
 	// a column that appears late and a column whose kinds differ by chunk
 	input = append(input, []byte("{\"Late\":1,\"Mixed\":\"x\"}\n")...)
 	input = append([]byte("{\"Mixed\":2}\n"), input...)
@@ -232,7 +232,7 @@ func TestReadJSONLinesChunks(t *testing.T) {
 	if dump(one) != dump(many) {
 		t.Error("reading in chunks changed the table")
 	}
-	if got, want := one.Rows(), 3002; got != want {
+	if got, want := one.Rows(), 1502; got != want {
 		t.Errorf("got %d rows, want %d", got, want)
 	}
 	checkRepresentation(t, many)
@@ -240,8 +240,8 @@ func TestReadJSONLinesChunks(t *testing.T) {
 	// an error in a late chunk is reported with its line
 	bad := append(append([]byte(nil), input...), []byte("{\"a\":\n")...)
 	_, err = ReadJSONLines(bytes.NewReader(bad), ReadOptions{Workers: 3, Path: "x.jsonl"})
-	if err == nil || !strings.HasPrefix(err.Error(), "x.jsonl:3003:6:") {
-		t.Errorf("got %v, want an error at x.jsonl:3003:6", err)
+	if err == nil || !strings.HasPrefix(err.Error(), "x.jsonl:1503:6:") {
+		t.Errorf("got %v, want an error at x.jsonl:1503:6", err)
 	}
 }
 

@@ -23,6 +23,11 @@ const (
 	minChunk = 64 << 10
 )
 
+// maxRecord bounds the size of one record (a line of JSON Lines, a CSV
+// record), which keeps every column buffer of a chunk within 32-bit
+// offsets.
+const maxRecord = 1 << 30
+
 // chunkOverride, when positive, fixes the chunk size (tests use it to
 // exercise the merge of many chunks on small inputs).
 var chunkOverride int
@@ -203,6 +208,10 @@ func (p *pipeline) produce(r io.Reader, prefix []byte, line int, out chan<- chun
 		k := len(buf)
 		if !atEOF {
 			if k = p.cut(buf); k < 0 {
+				if len(buf) >= maxRecord {
+					return &SyntaxError{Path: p.rs.opts.Path, Line: line,
+						Msg: "a record (line) is longer than 1 GiB"}
+				}
 				buf = append(buf, make([]byte, cap(buf))...)[:len(buf)] // grow
 				continue
 			}
