@@ -44,7 +44,7 @@ func JSONPath(text string, path []PathStep) (v Dyn, ok bool) {
 // position and returns the position after what it read.
 
 func skipSpace(s string, i int) int {
-	for i < len(s) {
+	for i < len(s) && s[i] <= ' ' {
 		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
 			return i
 		}
@@ -173,8 +173,11 @@ func findElement(s string, i int, path []PathStep, depth int) (lo, hi, end int, 
 // keyEquals compares a quoted key as written (quotes included) with key.
 func keyEquals(quoted, key string) bool {
 	raw := quoted[1 : len(quoted)-1]
+	if raw == key {
+		return true
+	}
 	if strings.IndexByte(raw, '\\') < 0 {
-		return raw == key
+		return false
 	}
 	p := jsonParser{s: quoted}
 	k, err := p.str()
@@ -213,7 +216,12 @@ func skipString(s string, i int) (int, bool) {
 		return 0, false
 	}
 	q := s[i]
-	for i++; i < len(s); i++ {
+	i++
+	// jump to the closing quote when no escape comes before it
+	if j := strings.IndexByte(s[i:], q); j >= 0 && strings.IndexByte(s[i:i+j], '\\') < 0 {
+		return i + j + 1, true
+	}
+	for ; i < len(s); i++ {
 		c := s[i]
 		if c == q {
 			return i + 1, true
