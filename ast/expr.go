@@ -59,10 +59,13 @@ type BetweenExpr struct {
 }
 
 // CallExpr is a function call: `Func(Args…)`. Args may include *StarExpr
-// (`count(*)`, `arg_max(x, *)`) and, for tabular functions, tabular
-// expressions.
+// (`count(*)`, `arg_max(x, *)`), *AssignExpr for named arguments
+// (`f(name = value)`) and, for tabular functions, tabular expressions.
+// Recv is the expression before the dot of a method-style call, as in
+// `cluster("c").database("d")`; it is nil for a plain call.
 type CallExpr struct {
 	Span
+	Recv Expr
 	Func *Ident
 	Args []Expr
 }

@@ -29,6 +29,25 @@ type DeclareStmt struct {
 	Params []*Param
 }
 
+// PatternStmt is a pattern declaration: `declare pattern Name` alone, or
+// with its definition `declare pattern Name = (Params)[[PathParams]] { Rules }`.
+type PatternStmt struct {
+	Span
+	Name       *Ident
+	Params     []*Param
+	PathParams []*Param
+	Rules      []*PatternRule
+}
+
+// PatternRule is one rule of a pattern: `(Args)[.[Path]] = { Body }`. Path
+// is nil when the pattern has no path parameter.
+type PatternRule struct {
+	Span
+	Args []Expr
+	Path Expr
+	Body *Block
+}
+
 // AliasStmt is `alias database Name = cluster(…).database(…)`.
 type AliasStmt struct {
 	Span
@@ -41,3 +60,4 @@ func (*ExprStmt) stmtNode()    {}
 func (*SetStmt) stmtNode()     {}
 func (*DeclareStmt) stmtNode() {}
 func (*AliasStmt) stmtNode()   {}
+func (*PatternStmt) stmtNode() {}

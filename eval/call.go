@@ -68,6 +68,7 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return badExpr(e)
 	}
 	out := c.kernelExpr(e, typ, k, args, !f.Volatile && !f.Now)
+	out.volatile = out.volatile || f.Volatile
 	if len(f.Columns) > 0 {
 		return c.firstColumn(out, f, e)
 	}

@@ -83,7 +83,7 @@ func (c *compiler) watchlist(sc *scope, call *ast.CallExpr) node {
 			return &constNode{s: t.Schema, cols: t.Cols, n: t.Rows()}
 		}
 	}
-	c.errorf(call, "_GetWatchlist('%s'): no watchlist '%s' is bound (kql.WithWatchlist, or kql --watchlist %s=FILE)",
+	c.errorf(call, "_GetWatchlist('%s'): no watchlist '%s' is bound (host hook: kql.WithWatchlist, or kql --watchlist %s=FILE)",
 		alias, alias, alias)
 	return &emptyNode{}
 }
@@ -126,7 +126,7 @@ func (c *compiler) externalData(sc *scope, e *ast.ExternalDataExpr) node {
 		if len(n.uris) > 0 {
 			uri = n.uris[0]
 		}
-		c.errorf(e, "externaldata: no data is bound for '%s' (kql.WithExternalData, or kql --external URL=FILE)", uri)
+		c.errorf(e, "externaldata: no data is bound for '%s' (host hook: kql.WithExternalData, or kql --external URL=FILE)", uri)
 	}
 	return n
 }
@@ -199,7 +199,7 @@ func (c *compiler) geoInfo(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return badExpr(e)
 	}
 	if c.env.GeoIP == nil {
-		c.errorf(e.Func, "geo_info_from_ip_address: no IP geolocation data is bound (kql.WithGeoIP)")
+		c.errorf(e.Func, "geo_info_from_ip_address: no IP geolocation data is bound (host hook: kql.WithGeoIP)")
 		return badExpr(e)
 	}
 	ip := c.scalar(sc, row, e.Args[0])

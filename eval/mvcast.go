@@ -12,18 +12,22 @@ import (
 // numeric types (truncating toward zero), strings are the elements' text,
 // datetimes and guids are read from strings, and an element of any other
 // shape is null.
-func castExpanded(vals []data.Dyn, t data.Type) data.Column {
+func castExpanded(n int, at func(i int) data.Dyn, t data.Type) data.Column {
 	switch t {
 	case data.Dynamic:
-		return data.NewVec(data.Dynamic, vals, nil)
+		out := make([]data.Dyn, n)
+		for i := range out {
+			out[i] = at(i)
+		}
+		return data.NewVec(data.Dynamic, out, nil)
 	case data.String:
-		out := make([]string, len(vals))
-		for i, d := range vals {
-			out[i] = functions.DynToString(d)
+		out := make([]string, n)
+		for i := range out {
+			out[i] = functions.DynToString(at(i))
 		}
 		return data.NewVec(data.String, out, nil)
 	case data.Real:
-		return castEach(vals, t, func(d data.Dyn) (float64, bool) {
+		return castEach(n, at, t, func(d data.Dyn) (float64, bool) {
 			switch d.Kind() {
 			case data.DynInt, data.DynLong:
 				return float64(d.Long()), true
@@ -33,11 +37,11 @@ func castExpanded(vals []data.Dyn, t data.Type) data.Column {
 			return 0, false
 		})
 	case data.Bool:
-		return castEach(vals, t, dynBool)
+		return castEach(n, at, t, dynBool)
 	case data.Int, data.Long:
-		return castEach(vals, t, func(d data.Dyn) (int64, bool) { return dynInteger(d, t) })
+		return castEach(n, at, t, func(d data.Dyn) (int64, bool) { return dynInteger(d, t) })
 	case data.DateTime:
-		return castEach(vals, t, func(d data.Dyn) (int64, bool) {
+		return castEach(n, at, t, func(d data.Dyn) (int64, bool) {
 			switch d.Kind() {
 			case data.DynDateTime:
 				return d.Long(), true
@@ -48,11 +52,11 @@ func castExpanded(vals []data.Dyn, t data.Type) data.Column {
 			return 0, false
 		})
 	case data.TimeSpan:
-		return castEach(vals, t, func(d data.Dyn) (int64, bool) {
+		return castEach(n, at, t, func(d data.Dyn) (int64, bool) {
 			return d.Long(), d.Kind() == data.DynTimeSpan
 		})
 	case data.GUID:
-		return castEach(vals, t, func(d data.Dyn) (data.GUIDValue, bool) {
+		return castEach(n, at, t, func(d data.Dyn) (data.GUIDValue, bool) {
 			if d.Kind() != data.DynString && d.Kind() != data.DynGUID {
 				return data.GUIDValue{}, false
 			}
@@ -60,7 +64,7 @@ func castExpanded(vals []data.Dyn, t data.Type) data.Column {
 			return g, err == nil
 		})
 	case data.Decimal:
-		return castEach(vals, t, func(d data.Dyn) (data.DecimalValue, bool) {
+		return castEach(n, at, t, func(d data.Dyn) (data.DecimalValue, bool) {
 			if d.Kind() != data.DynDecimal {
 				return data.DecimalValue{}, false
 			}
@@ -68,13 +72,13 @@ func castExpanded(vals []data.Dyn, t data.Type) data.Column {
 			return v, err == nil
 		})
 	}
-	return data.NullColumn(t, len(vals))
+	return data.NullColumn(t, n)
 }
 
-func castEach[T data.Elem](vals []data.Dyn, t data.Type, f func(data.Dyn) (T, bool)) data.Column {
-	w := data.NewWriter[T](t, len(vals))
-	for i, d := range vals {
-		v, ok := f(d)
+func castEach[T data.Elem](n int, at func(int) data.Dyn, t data.Type, f func(data.Dyn) (T, bool)) data.Column {
+	w := data.NewWriter[T](t, n)
+	for i := 0; i < n; i++ {
+		v, ok := f(at(i))
 		if !ok {
 			w.SetNull(i)
 			continue

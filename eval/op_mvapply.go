@@ -44,9 +44,11 @@ func (c *compiler) mvApply(sc *scope, in data.Schema, op *ast.MvApplyOp) stage {
 	exOp := &ast.MvExpandOp{Span: op.Span, Keyword: "mv-apply", Params: op.Params, Items: op.Items, Limit: op.Limit}
 	ex := c.mvExpand(sc, in, exOp).(*mvExpandStage)
 	m := &mvApplyStage{ex: ex, input: &applyInput{s: ex.s}}
-	c.applyDepth++
-	m.sub = c.stages(sc, m.input, op.On.Ops)
-	c.applyDepth--
+	m.sub = c.applySub(sc, m.input, op.On.Ops)
+	if p, ok := m.sub.(*pipeNode); ok && p.src == m.input {
+		// build only the subtable columns the subquery reads
+		ex.live.set(prune(p))
+	}
 	subS := m.sub.schema()
 	// the row's columns that were not expanded, then the subquery's other
 	// columns
@@ -75,6 +77,13 @@ func (c *compiler) mvApply(sc *scope, in data.Schema, op *ast.MvApplyOp) stage {
 		m.inner = append(m.inner, j)
 	}
 	return m
+}
+
+// applySub compiles an mv-apply subquery (its plan runs once per row).
+func (c *compiler) applySub(sc *scope, in node, ops []ast.Operator) node {
+	c.applyDepth++
+	defer func() { c.applyDepth-- }()
+	return c.stages(sc, in, ops)
 }
 
 func (m *mvApplyStage) apply(x *execCtx, in *rel) (*rel, error) {

@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"fmt"
 	"math"
 	"strings"
 
@@ -158,7 +159,11 @@ func (m *mvExpandStage) apply(x *execCtx, in *rel) (*rel, error) {
 // expandRel returns the expanded rows and, for each, the input row (among
 // the active rows) it comes from.
 func (m *mvExpandStage) expandRel(x *execCtx, in *rel) (*rel, []int32, error) {
-	rep, pos, vals, err := m.expand(x, in)
+	srcs, err := m.evalItems(x, in)
+	if err != nil {
+		return nil, nil, err
+	}
+	rep, pos, err := m.rows(srcs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -170,31 +175,43 @@ func (m *mvExpandStage) expandRel(x *execCtx, in *rel) (*rel, []int32, error) {
 		}
 	}
 	for k, it := range m.items {
-		out.cols[it.out] = castExpanded(vals[k], it.typ)
+		if !m.live.at(it.out) {
+			continue
+		}
+		s := srcs[k]
+		at := func(j int) data.Dyn { return expandedAt(s[rep[j]], int(pos[j]), m.bagArray) }
+		out.cols[it.out] = castExpanded(len(rep), at, it.typ)
 	}
-	if m.index >= 0 {
+	if m.index >= 0 && m.live.at(m.index) {
 		out.cols[m.index] = data.NewVec(data.Long, pos, nil)
 	}
 	return out, rep, nil
 }
 
-// expand evaluates the items over the active rows of in and lists the
-// output rows: the input row each comes from, its element index, and the
-// elements of every item (null where an item has fewer).
-func (e *mvExpansion) expand(x *execCtx, in *rel) (rep []int32, pos []int64, vals [][]data.Dyn, err error) {
-	n := in.rows()
+// evalItems evaluates the expanded expressions over the active rows.
+func (e *mvExpansion) evalItems(x *execCtx, in *rel) ([][]data.Dyn, error) {
 	f := newFrame(x, in)
 	srcs := make([][]data.Dyn, len(e.items))
 	for k, it := range e.items {
 		col, err := it.x.eval(f)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, err
 		}
 		srcs[k] = data.Dyns(col).Vals
 	}
+	return srcs, nil
+}
+
+// rows lists the output rows: the input row each comes from (among the
+// active rows) and its element index.
+func (e *mvExpansion) rows(srcs [][]data.Dyn) (rep []int32, pos []int64, err error) {
+	n := 0
+	if len(srcs) > 0 {
+		n = len(srcs[0])
+	}
 	counts := make([]int32, n)
 	total := 0
-	for i := 0; i < n; i++ {
+	for i := range counts {
 		cnt := 0
 		for _, s := range srcs {
 			cnt = max(cnt, expandedLen(s[i]))
@@ -204,7 +221,7 @@ func (e *mvExpansion) expand(x *execCtx, in *rel) (rep []int32, pos []int64, val
 		total += cnt
 	}
 	if total > maxJoinRows {
-		return nil, nil, nil, &RunError{Msg: "mv-expand: too many rows"}
+		return nil, nil, &RunError{Msg: fmt.Sprintf("mv-expand: more than %d rows", maxJoinRows)}
 	}
 	rep = make([]int32, 0, total)
 	pos = make([]int64, 0, total)
@@ -214,15 +231,7 @@ func (e *mvExpansion) expand(x *execCtx, in *rel) (rep []int32, pos []int64, val
 			pos = append(pos, int64(p))
 		}
 	}
-	vals = make([][]data.Dyn, len(e.items))
-	for k, s := range srcs {
-		out := make([]data.Dyn, total)
-		for j, i := range rep {
-			out[j] = expandedAt(s[i], int(pos[j]), e.bagArray)
-		}
-		vals[k] = out
-	}
-	return rep, pos, vals, nil
+	return rep, pos, nil
 }
 
 // expandedLen is the number of rows a value expands to: its elements or

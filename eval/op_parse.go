@@ -35,7 +35,8 @@ type parseStage struct {
 	mode  parseMode
 	where bool // parse-where: drop the rows that do not match
 	cols  []parseCol
-	copy  []int // per output column: the input column it keeps, or -1
+	fast  *fastMatcher // the pattern without the regexp engine, when it allows
+	copy  []int        // per output column: the input column it keeps, or -1
 	live  liveCols
 }
 
@@ -114,6 +115,8 @@ func (c *compiler) parsePattern(p *parseStage, op *ast.ParseOp, in data.Schema) 
 	var b strings.Builder
 	seen := map[string]bool{}
 	group := 0
+	fast := &fastMatcher{}
+	fastOK := p.mode != parseRegex
 	for i, part := range op.Pattern {
 		next := (*ast.ParsePart)(nil)
 		if i+1 < len(op.Pattern) {
@@ -122,8 +125,10 @@ func (c *compiler) parsePattern(p *parseStage, op *ast.ParseOp, in data.Schema) 
 		switch {
 		case part.Star:
 			b.WriteString(".*?")
+			fast.items = append(fast.items, fastItem{lazy: true, capture: -1})
 		case part.Literal != nil:
 			lit := part.Literal.Value.Str()
+			fast.items = append(fast.items, fastItem{lit: lit, capture: -1})
 			if p.mode != parseRegex {
 				lit = regexp.QuoteMeta(lit)
 			}
@@ -147,12 +152,19 @@ func (c *compiler) parsePattern(p *parseStage, op *ast.ParseOp, in data.Schema) 
 				c.errorf(part.Column, "%s: '*' after the string column '%s' is ambiguous", op.Name(), name)
 			}
 			group++
-			b.WriteString(fmt.Sprintf("(?P<c%d>%s)", group, c.captureRegex(p.mode, typ, starNext, part)))
+			capture := c.captureRegex(p.mode, typ, starNext, part)
+			b.WriteString(fmt.Sprintf("(?P<c%d>%s)", group, capture))
+			fastOK = fastOK && capture == ".*?"
+			fast.items = append(fast.items, fastItem{lazy: true, capture: fast.ncap})
+			fast.ncap++
 			p.addColumn(name, typ, group)
 		}
 	}
 	if p.mode != parseRegex {
 		b.WriteString("$")
+	}
+	if fastOK {
+		p.fast = fast
 	}
 	return b.String()
 }

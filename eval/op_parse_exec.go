@@ -144,12 +144,15 @@ func (p *parseStage) apply(x *execCtx, in *rel) (*rel, error) {
 		}
 	} else {
 		for o, s := range p.copy {
-			if s >= 0 {
+			if s >= 0 && p.isLive(o) {
 				out.cols[o] = in.cols[s]
 			}
 		}
 	}
 	for k, pc := range p.cols {
+		if !p.isLive(pc.out) {
+			continue
+		}
 		if codes != nil {
 			out.cols[pc.out] = &data.DictCol{Codes: codes, Values: cols[k]}
 		} else {
@@ -180,6 +183,29 @@ func matchedRows(matched []bool, codes []uint32, n int) []int32 {
 	return sel
 }
 
+// capture returns where column k (of p.cols) was found in a match: loc
+// comes from the fast matcher (one pair per column) or from the regexp.
+func (p *parseStage) capture(loc []int, k int, pc parseCol) (int, int) {
+	if p.fast != nil {
+		return loc[2*k], loc[2*k+1]
+	}
+	return loc[2*pc.group], loc[2*pc.group+1]
+}
+
+// fastFallback matches with the regexp when the fast matcher gave up, and
+// returns the captures in the fast matcher's layout.
+func (p *parseStage) fastFallback(s string) []int {
+	loc := p.re.FindStringSubmatchIndex(s)
+	if loc == nil {
+		return nil
+	}
+	out := make([]int, 2*len(p.cols))
+	for k, pc := range p.cols {
+		out[2*k], out[2*k+1] = loc[2*pc.group], loc[2*pc.group+1]
+	}
+	return out
+}
+
 // extract matches every text against the pattern and returns the extracted
 // columns and which texts matched. In simple and regex mode a typed column
 // that does not convert makes the whole text unmatched; in relaxed mode
@@ -191,12 +217,29 @@ func (p *parseStage) extract(texts []string) ([]data.Column, []bool) {
 		sinks[k] = newTextSink(pc.typ, n)
 	}
 	matched := make([]bool, n)
+	var fast fastMatcher
+	var locs []int
+	if p.fast != nil {
+		fast = *p.fast // the matcher counts steps: one per goroutine
+		locs = make([]int, 2*fast.ncap)
+	}
 	for i, s := range texts {
-		loc := p.re.FindStringSubmatchIndex(s)
+		var loc []int
+		if p.fast != nil {
+			if ok, done := fast.match(s, locs); done {
+				if ok {
+					loc = locs
+				}
+			} else {
+				loc = p.fastFallback(s)
+			}
+		} else {
+			loc = p.re.FindStringSubmatchIndex(s)
+		}
 		ok := loc != nil
 		if ok {
 			for k, pc := range p.cols {
-				lo, hi := loc[2*pc.group], loc[2*pc.group+1]
+				lo, hi := p.capture(loc, k, pc)
 				text := ""
 				if lo >= 0 {
 					text = s[lo:hi]

@@ -18,7 +18,9 @@ func (c *compiler) pipelineOp(sc *scope, p *pipeNode, op ast.Operator) node {
 	case *ast.InvokeOp:
 		return c.invoke(sc, finishPipe(p), op)
 	case *ast.UnionOp:
-		return c.union(sc, finishPipe(p), op)
+		u := c.union(sc, finishPipe(p), op)
+		u.owned = true
+		return u
 	case *ast.EvaluateOp:
 		return c.evaluatePipe(sc, p, op)
 	case *ast.SearchOp:

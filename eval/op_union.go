@@ -6,6 +6,7 @@ import (
 
 	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/data"
+	"github.com/kqlkit/kqlkit/diag"
 	"github.com/kqlkit/kqlkit/functions"
 )
 
@@ -17,6 +18,22 @@ type unionNode struct {
 	names  []string // source names for withsource
 	source int      // index of the withsource column, or -1
 	maps   [][]int  // for each input: output column → input column (-1: null)
+	live   liveCols
+	owned  bool // read by one pipeline only, which may prune its columns
+}
+
+func (n *unionNode) needOut(live []bool) {
+	if n.owned {
+		n.live.set(live)
+	}
+}
+
+// own marks a source node as read by the pipeline compiling it only (a
+// shared node, bound by let, must keep every column).
+func own(n node) {
+	if u, ok := n.(*unionNode); ok {
+		u.owned = true
+	}
 }
 
 func (n *unionNode) schema() data.Schema { return n.s }
@@ -44,6 +61,8 @@ func (n *unionNode) align(i int, r *rel) *rel {
 	cols := make([]data.Column, len(n.s))
 	for j, src := range n.maps[i] {
 		switch {
+		case !n.live.at(j):
+			// nobody reads the column
 		case j == n.source:
 			cols[j] = data.NewConst(data.StringValue(n.names[i]), rows)
 		case src < 0:
@@ -99,6 +118,7 @@ func (c *compiler) unionParams(op *ast.UnionOp) unionParams {
 func (c *compiler) union(sc *scope, first node, op *ast.UnionOp) *unionNode {
 	up := c.unionParams(op)
 	u := &unionNode{source: -1}
+	var firstErr diag.List
 	if first != nil {
 		u.inputs = append(u.inputs, first)
 		u.names = append(u.names, nodeLabel(first, 0))
@@ -108,16 +128,36 @@ func (c *compiler) union(sc *scope, first node, op *ast.UnionOp) *unionNode {
 			c.unionPattern(sc, u, pat, up.fuzzy)
 			continue
 		}
-		if up.fuzzy && !c.sourceExists(sc, t) {
-			continue
+		var n node
+		if up.fuzzy {
+			var failed diag.List
+			if n, failed = c.tryTabular(sc, t); n == nil {
+				if firstErr == nil {
+					firstErr = failed
+				}
+				continue
+			}
+		} else {
+			n = c.tabular(sc, t)
 		}
-		n := c.tabular(sc, t)
 		u.inputs = append(u.inputs, n)
 		u.names = append(u.names, c.branchLabel(sc, t, n, len(u.names)))
 	}
-	if len(u.inputs) == 0 && !up.fuzzy {
-		c.errorf(op, "union has no tables")
-		return u
+	if len(u.inputs) == 0 {
+		if firstErr != nil {
+			// no branch of a fuzzy union resolves: report why the first did not
+			for _, d := range firstErr {
+				c.errs.Add(d)
+			}
+			if !c.env.AllErrors {
+				panic(errStop)
+			}
+			return u
+		}
+		if !up.fuzzy {
+			c.errorf(op, "union has no tables")
+			return u
+		}
 	}
 	c.unionSchema(u, up.kind, up.withSource)
 	return u
@@ -144,29 +184,22 @@ func (c *compiler) unionPattern(sc *scope, u *unionNode, pat *ast.PatternExpr, f
 	}
 }
 
-// sourceExists reports whether the table a union branch starts from is
-// known (isfuzzy skips branches over unknown tables).
-func (c *compiler) sourceExists(sc *scope, e ast.Expr) bool {
-	for {
-		switch x := e.(type) {
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.PipeExpr:
-			if x.Source == nil {
-				return true
-			}
-			e = x.Source
-		case *ast.Ident:
-			return sc.lookup(x.Name) != nil || c.tableExists(x.Name)
-		case *ast.CallExpr:
-			if b := sc.lookup(x.Func.Name); b != nil {
-				return true
-			}
-			return tabularFuncs[x.Func.Name]
-		default:
-			return true
+// tryTabular compiles a branch of a fuzzy union: a branch that does not
+// resolve (an unknown table or column, …) is left out. It returns nil and
+// the branch's errors in that case.
+func (c *compiler) tryTabular(sc *scope, e ast.Expr) (n node, failed diag.List) {
+	mark := len(c.errs)
+	defer func() {
+		if r := recover(); r != nil && r != errStop {
+			panic(r)
 		}
-	}
+		if len(c.errs) > mark {
+			failed = append(diag.List(nil), c.errs[mark:]...)
+			c.errs = c.errs[:mark]
+			n = nil
+		}
+	}()
+	return c.tabular(sc, e), nil
 }
 
 // branchLabel is the withsource value of a union branch: the table or view

@@ -43,6 +43,9 @@ UT2|3`},
 		{name: "fuzzy skips unknown tables", query: "union isfuzzy=true UT1, Nope, (Nope2 | where x > 1), Nope* | count",
 			want: "Count:long\n2"},
 		{name: "unknown table without fuzzy", query: "union UT1, Nope", err: "unknown table 'Nope'"},
+		{name: "fuzzy skips branches that do not resolve", query: "union isfuzzy=true UT1, (UT2 | project nosuch) | count",
+			want: "Count:long\n2"},
+		{name: "fuzzy with no branch left", query: "union isfuzzy=true (UT2 | project nosuch)", err: "unknown column or name 'nosuch'"},
 		{name: "labels", query: `let A = datatable(x:long)[9];
 let B = UT1;
 union withsource=Src UT1, A, B, (UT2 | where x > 0), (UT2 | as Named) | summarize count() by Src`, want: `
@@ -84,4 +87,13 @@ range x from 1 to 5 step 1 | invoke f(3)`, err: "is not tabular"},
 		{name: "invoke unknown", query: `range x from 1 to 5 step 1 | invoke nope()`, err: "'nope' is not a function"},
 	}
 	runCases(t, cases)
+}
+
+func TestUnionSharedColumns(t *testing.T) {
+	cases := []opCase{
+		{name: "let-bound union read twice", query: `let U = union UT1, UT2;
+U | project x | join kind=inner (U | project x, z) on x | project x, z`, want: "x:long,z:real\n1|null\n2|null\n3|3.5"},
+		{name: "inline union pruned", query: `union UT1, UT2 | project y | where y != ""`, want: "y:string\na\nb"},
+	}
+	runCases(t, cases, unionTables()...)
 }

@@ -8,9 +8,10 @@ type pruner interface {
 	need(live []bool) []bool
 }
 
-// prune computes column liveness backwards through a pipeline's stages.
-// The pipeline's own output is entirely live.
-func prune(p *pipeNode) {
+// prune computes column liveness backwards through a pipeline's stages and
+// returns which columns of the source are read. The pipeline's own output
+// is entirely live.
+func prune(p *pipeNode) []bool {
 	schemas := make([]int, len(p.stages)+1)
 	schemas[0] = len(p.src.schema())
 	for i, s := range p.stages {
@@ -28,6 +29,15 @@ func prune(p *pipeNode) {
 			live = allLive(schemas[i])
 		}
 	}
+	if sp, ok := p.src.(sourcePruner); ok {
+		sp.needOut(live)
+	}
+	return live
+}
+
+// sourcePruner is a source node that can skip output columns nobody reads.
+type sourcePruner interface {
+	needOut(live []bool)
 }
 
 func allLive(n int) []bool {

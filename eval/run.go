@@ -17,6 +17,16 @@ type Input struct {
 	Now int64
 	// Workers bounds the goroutines a run may use (0 = GOMAXPROCS).
 	Workers int
+	// Window, when set, restricts every bound table that has its datetime
+	// column to the rows with From < column <= To (as a Sentinel rule's
+	// query period does), without copying the table.
+	Window *TimeWindow
+}
+
+// TimeWindow is a half-open time range over a datetime column.
+type TimeWindow struct {
+	Column   string
+	From, To int64 // ticks
 }
 
 // Result is what a run produces.
@@ -34,6 +44,7 @@ type runState struct {
 	scalars map[node]data.Value
 	columns map[node][]data.Value
 	cached  map[node]*rel
+	windows map[*data.Table][]int32
 	warns   []string
 }
 

@@ -22,7 +22,7 @@ func checkBrackets(src *diag.Source, toks []lexer.Token, maxDepth int) *diag.Dia
 		switch c := t.Value[0]; c {
 		case '(', '[', '{':
 			if len(open) >= maxDepth {
-				msg := fmt.Sprintf("brackets are nested too deeply (the limit is %d levels)", maxDepth)
+				msg := fmt.Sprintf("brackets are nested too deeply (the limit is %d deep)", maxDepth)
 				return src.Errorf(astPos(t.Pos), msg)
 			}
 			open = append(open, i)

@@ -49,14 +49,10 @@ func mappedPos(src *diag.Source, p lexer.Position) string {
 // span converts a grammar span: the start of its first token to the end of
 // its last.
 func (c *converter) span(s span) ast.Span {
-	start := astPos(s.Pos)
-	return ast.Span{Start: start, Stop: c.endBefore(s.EndPos.Offset, start)}
-}
-
-// spanFrom is the span from the start of a to the end of b.
-func (c *converter) spanFrom(a, b span) ast.Span {
-	start := astPos(a.Pos)
-	return ast.Span{Start: start, Stop: c.endBefore(b.EndPos.Offset, start)}
+	if len(s.Tokens) == 0 {
+		return ast.Span{}
+	}
+	return ast.Span{Start: astPos(s.Tokens[0].Pos), Stop: tokenEnd(s.Tokens[len(s.Tokens)-1])}
 }
 
 // endBefore returns the end of the last token that starts before offset
@@ -117,25 +113,48 @@ func (c *converter) stmts(gs []*gStmt) []ast.Stmt {
 }
 
 func (c *converter) stmt(g *gStmt) ast.Stmt {
+	sp := c.span(g.span)
 	switch {
 	case g.Let != nil:
-		return c.let(g.Let)
+		return c.let(sp, g.Let)
 	case g.Set != nil:
-		return c.set(g.Set)
+		return c.set(sp, g.Set)
+	case g.Declare != nil && g.Declare.Pattern != nil:
+		return c.patternStmt(sp, g.Declare.Pattern)
 	case g.Declare != nil:
-		return &ast.DeclareStmt{Span: c.span(g.Declare.span), Kind: g.Declare.Kind, Params: c.params(g.Declare.Params)}
+		return &ast.DeclareStmt{
+			Span: sp, Kind: "query_parameters", Params: c.params(g.Declare.Params),
+		}
 	case g.Alias != nil:
-		return &ast.AliasStmt{Span: c.span(g.Alias.span), Name: c.name(g.Alias.Name), Value: c.expr(g.Alias.Value)}
+		return &ast.AliasStmt{Span: sp, Name: c.name(g.Alias.Name), Value: c.expr(g.Alias.Value)}
 	}
-	return &ast.ExprStmt{Span: c.span(g.Expr.span), X: c.pipe(g.Expr)}
+	return &ast.ExprStmt{Span: sp, X: c.pipe(g.Expr)}
 }
 
-func (c *converter) let(g *gLet) *ast.LetStmt {
-	s := &ast.LetStmt{Span: c.span(g.span), Name: c.name(g.Name)}
+func (c *converter) let(sp ast.Span, g *gLet) *ast.LetStmt {
+	s := &ast.LetStmt{Span: sp, Name: c.name(g.Name)}
 	if g.Func != nil {
 		s.Value = c.funcExpr(g.Func)
 	} else {
 		s.Value = c.pipe(g.Value)
+	}
+	return s
+}
+
+func (c *converter) patternStmt(sp ast.Span, g *gPattern) *ast.PatternStmt {
+	s := &ast.PatternStmt{
+		Span: sp, Name: c.name(g.Name), Params: c.params(g.Params),
+		PathParams: c.params(g.PathParams),
+	}
+	for _, r := range g.Rules {
+		rule := &ast.PatternRule{
+			Span: c.span(r.span), Args: c.exprs(r.Args),
+			Body: &ast.Block{Span: c.span(r.Body.span), Stmts: c.stmts(r.Body.Stmts)},
+		}
+		if r.Path != nil {
+			rule.Path = c.expr(r.Path)
+		}
+		s.Rules = append(s.Rules, rule)
 	}
 	return s
 }
@@ -149,16 +168,15 @@ func (c *converter) funcExpr(g *gFunc) *ast.FuncExpr {
 	}
 }
 
-func (c *converter) set(g *gSet) *ast.SetStmt {
-	s := &ast.SetStmt{Span: c.span(g.span)}
-	// The name runs from the token after `set` to the last name part.
-	first := c.tokenAt(g.Pos.Offset) + 1
-	last := first + 2*(len(g.Name)-1)
-	if last < len(c.toks) {
-		s.Name = &ast.Ident{
-			Span: ast.Span{Start: astPos(c.toks[first].Pos), Stop: tokenEnd(c.toks[last])},
-			Name: strings.Join(g.Name, "."),
-		}
+func (c *converter) set(sp ast.Span, g *gSet) *ast.SetStmt {
+	s := &ast.SetStmt{Span: sp}
+	var name strings.Builder
+	for _, t := range g.Name {
+		name.WriteString(t.Value)
+	}
+	s.Name = &ast.Ident{
+		Span: ast.Span{Start: astPos(g.Name[0].Pos), Stop: tokenEnd(g.Name[len(g.Name)-1])},
+		Name: name.String(),
 	}
 	if g.Value != nil {
 		s.Value = c.expr(g.Value)
@@ -174,7 +192,7 @@ func (c *converter) tokenAt(off int) int {
 func (c *converter) params(gs []*gParam) []*ast.Param {
 	out := make([]*ast.Param, 0, len(gs))
 	for _, g := range gs {
-		p := &ast.Param{Span: c.span(g.span), Name: c.name(g.Name), Type: c.typeExpr(g.Type)}
+		p := &ast.Param{Span: c.span(g.span), Name: c.colName(g.Name), Type: c.typeExpr(g.Type)}
 		if g.Default != nil {
 			p.Default = c.expr(g.Default)
 		}
@@ -186,7 +204,7 @@ func (c *converter) params(gs []*gParam) []*ast.Param {
 func (c *converter) typeExpr(g *gType) *ast.TypeExpr {
 	t := &ast.TypeExpr{Span: c.span(g.span)}
 	if !g.Tabular {
-		t.Name = c.scalarType(g.Scalar, g.Pos)
+		t.Name = c.scalarType(g.Scalar, g.Pos())
 		return t
 	}
 	t.Tabular = true
@@ -201,7 +219,7 @@ func (c *converter) schema(items []*gSchemaItem) ([]*ast.ColumnDecl, bool) {
 	for i, it := range items {
 		if it.Star {
 			if i != len(items)-1 {
-				c.errorf(it.Pos, "'*' must come last in a table schema")
+				c.errorf(it.Pos(), "'*' must come last in a table schema")
 			}
 			star = true
 			continue
@@ -220,22 +238,25 @@ func (c *converter) columnDecls(gs []*gColumnDecl) []*ast.ColumnDecl {
 }
 
 func (c *converter) columnDecl(g *gColumnDecl) *ast.ColumnDecl {
-	return &ast.ColumnDecl{Span: c.span(g.span), Name: c.name(g.Name), Type: c.typeExpr(g.Type)}
+	return &ast.ColumnDecl{Span: c.span(g.span), Name: c.colName(g.Name), Type: c.typeExpr(g.Type)}
 }
+
+// ident builds an Ident from a name's grammar struct: a plain name, or a
+// quoted one (['a b']) whose string is decoded.
+func (c *converter) ident(s span, name, quoted string) *ast.Ident {
+	if quoted != "" {
+		return &ast.Ident{Span: c.span(s), Name: c.stringValue(quoted, s.Pos()), Quoted: true}
+	}
+	return &ast.Ident{Span: c.span(s), Name: name}
+}
+
+func (c *converter) colName(g *gColName) *ast.Ident { return c.ident(g.span, g.Ident, g.Quoted) }
+
+func (c *converter) declName(g *gDeclName) *ast.Ident { return c.ident(g.span, g.Ident, g.Quoted) }
 
 func (c *converter) name(g *gName) *ast.Ident {
 	if g == nil {
 		return nil
 	}
-	if g.Quoted != "" {
-		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos), Quoted: true}
-	}
-	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
-}
-
-func (c *converter) declName(g *gDeclName) *ast.Ident {
-	if g.Quoted != "" {
-		return &ast.Ident{Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos), Quoted: true}
-	}
-	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
+	return c.ident(g.span, g.Ident, g.Quoted)
 }

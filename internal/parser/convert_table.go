@@ -2,18 +2,18 @@ package parser
 
 import "github.com/kqlkit/kqlkit/ast"
 
-func (c *converter) dataTable(g *gDataTable) *ast.DataTableExpr {
+func (c *converter) dataTable(sp ast.Span, g *gDataTable) *ast.DataTableExpr {
 	return &ast.DataTableExpr{
-		Span:    c.span(g.span),
+		Span:    sp,
 		Params:  opParams(c, g.Params),
 		Columns: c.columnDecls(g.Columns),
 		Values:  c.exprs(g.Values),
 	}
 }
 
-func (c *converter) externalData(g *gExternal) *ast.ExternalDataExpr {
+func (c *converter) externalData(sp ast.Span, g *gExternal) *ast.ExternalDataExpr {
 	return &ast.ExternalDataExpr{
-		Span:    c.span(g.span),
+		Span:    sp,
 		Kind:    g.Keyword,
 		Columns: c.columnDecls(g.Columns),
 		URIs:    c.exprs(g.URIs),

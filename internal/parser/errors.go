@@ -8,6 +8,7 @@ import (
 	"github.com/alecthomas/participle/v2"
 	"github.com/alecthomas/participle/v2/lexer"
 
+	"github.com/kqlkit/kqlkit/data"
 	"github.com/kqlkit/kqlkit/diag"
 )
 
@@ -34,29 +35,36 @@ func (p *parse) syntaxError(err error) diag.List {
 // describe phrases the error at token i.
 func (p *parse) describe(i int, expect string) string {
 	tok := p.toks[i]
-	var prev lexer.Token
+	var prev, prev2 lexer.Token
 	if i > 0 {
 		prev = p.toks[i-1]
+	}
+	if i > 1 {
+		prev2 = p.toks[i-2]
 	}
 	switch {
 	case prev.Type == tokPunct && prev.Value == "|":
 		return afterPipe(tok)
-	case prev.Type == tokInOp && tok.Value != "(":
-		return "expected '(' after '" + prev.Value + "'"
-	case (prev.Value == "between" || prev.Value == "!between") && tok.Value != "(":
-		return "expected '(' after '" + prev.Value + "'"
-	case takesOperand(prev) && !startsExpr(tok):
-		if isWord(tok) {
-			return quote(tok.Value) + " is a keyword: write ['" + tok.Value + "'] to use it as a name"
-		}
+	case (prev.Type == tokListOp || prev.Type == tokBetweenOp) && tok.Value != "(":
+		return "expected '(' after " + quote(prev.Value) + found(tok)
+	case isSign(tok) && isSign(prev) && !endsOperand(prev2):
+		return "unexpected " + quote(tok.Value) + " (a value can have only one sign)"
+	case prev.Value == "." && prev.Type == tokPunct && !isWord(tok):
+		return "expected a name after '.'" + found(tok)
+	case nameKeywords[prev.Value] && tok.Type != tokIdent && tok.Value != "[":
+		return "expected a column name after " + quote(prev.Value) + found(tok)
+	case prev.Value == "render" && tok.Type != tokIdent && !isWord(tok):
+		return "expected a chart type after 'render'" + found(tok)
+	case prev.Value == "to" && isTypeName(tok.Value):
+		return "expected 'typeof(" + tok.Value + ")' after 'to'" + found(tok)
+	case isWord(tok) && expectsName(prev):
+		return quote(tok.Value) + " is a reserved word: write ['" + tok.Value + "'] to use it as a name"
+	case (takesOperand(prev) || exprKeywords[prev.Value]) && !startsExpr(tok):
 		return "expected an expression after " + quote(prev.Value) + found(tok)
-	case tok.Type == lexer.EOF:
-		if expect != "" {
-			return "expected " + expect + " before the end of the query"
-		}
-		return "unexpected end of query"
 	case expect != "":
 		return "expected " + expect + found(tok)
+	case tok.Type == lexer.EOF:
+		return "unexpected end of query"
 	case tok.Pos.Line > prev.Pos.Line && prev.Type != 0:
 		return "unexpected " + quote(tok.Value) + " (a ';' is needed between statements)"
 	}
@@ -71,7 +79,11 @@ func afterPipe(tok lexer.Token) string {
 	case sourceOnlyOps[tok.Value]:
 		return quote(tok.Value) + " cannot follow '|': it starts a query"
 	case isWord(tok) || tok.Type == tokIdent:
-		return "unknown tabular operator " + quote(tok.Value)
+		msg := "unknown tabular operator " + quote(tok.Value)
+		if s := closestOperator(tok.Value); s != "" {
+			msg += " (did you mean '" + s + "'?)"
+		}
+		return msg
 	}
 	return "expected a tabular operator after '|'" + found(tok)
 }
@@ -79,27 +91,99 @@ func afterPipe(tok lexer.Token) string {
 // sourceOnlyOps are the operators that can only start a pipeline.
 var sourceOnlyOps = set(`print range find datatable externaldata`)
 
+// exprKeywords are the keywords an expression must follow.
+var exprKeywords = set(`by on where filter extend project of step from to take limit top sample
+	distinct union join lookup evaluate invoke mv-expand mv-apply mvexpand mvapply parse
+	parse-where print toscalar materialize`)
+
+// nameKeywords are the operators followed by column names.
+var nameKeywords = set(`project-away project-keep project-rename project-reorder`)
+
+// expectsName reports whether a name or expression must follow t, so that a
+// reserved word there was meant as a name.
+func expectsName(t lexer.Token) bool {
+	switch t.Value {
+	case ",", "(", "[", "=", ".":
+		return t.Type == tokPunct
+	}
+	return t.Type == tokBinOp || exprKeywords[t.Value]
+}
+
+func isTypeName(s string) bool {
+	_, ok := data.ParseType(s)
+	return ok
+}
+
+func isSign(t lexer.Token) bool {
+	return t.Type == tokBinOp && (t.Value == "-" || t.Value == "+")
+}
+
+// endsOperand reports whether t can end an operand, so that a '-'
+// after it is a binary minus.
+func endsOperand(t lexer.Token) bool {
+	switch t.Type {
+	case tokIdent, tokString, tokNumber, tokTimeSpan, tokTypedLit, tokBool:
+		return true
+	}
+	return t.Value == ")" || t.Value == "]"
+}
+
+// operatorNames lists the tabular operators, for suggestions.
+var operatorNames = strings.Fields(`where filter extend project project-away project-keep
+	project-rename project-reorder summarize sort order top take limit count distinct union
+	join lookup mv-expand mv-apply parse parse-where parse-kv make-series evaluate as render
+	invoke serialize top-nested top-hitters sample sample-distinct search facet fork
+	partition getschema reduce consume scan`)
+
+// closestOperator returns the operator name nearest to s (a different case
+// or at most two edits away), or "".
+func closestOperator(s string) string {
+	best, bestD := "", 3
+	for _, op := range operatorNames {
+		if strings.EqualFold(op, s) {
+			return op
+		}
+		if d := editDistance(strings.ToLower(s), op); d < bestD {
+			best, bestD = op, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance of a and b.
+func editDistance(a, b string) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			next := min(row[j]+1, row[j-1]+1, diag+cost)
+			diag, row[j] = row[j], next
+		}
+	}
+	return row[len(b)]
+}
+
 // takesOperand reports whether an expression must follow t.
 func takesOperand(t lexer.Token) bool {
-	switch t.Type {
-	case tokEqOp, tokRelOp, tokStrOp, tokAddOp, tokMulOp:
-		return true
-	}
-	switch t.Value {
-	case "and", "or", "=", "..":
-		return true
-	}
-	return false
+	return t.Type == tokBinOp || t.Type == tokPunct && (t.Value == "=" || t.Value == "..")
 }
 
 // startsExpr reports whether t can begin an expression.
 func startsExpr(t lexer.Token) bool {
 	switch t.Type {
-	case tokIdent, tokString, tokNumber, tokTimeSpan, tokTypedLit, tokBool, tokAddOp:
+	case tokIdent, tokString, tokNumber, tokTimeSpan, tokTypedLit, tokBool:
 		return true
 	}
 	switch t.Value {
-	case "(", "[", "*", "dynamic", "datatable", "externaldata", "external_data",
+	case "(", "[", "*", "-", "+", "dynamic", "datatable", "externaldata", "external_data",
 		"materialize", "toscalar", "totable":
 		return true
 	}
@@ -113,7 +197,7 @@ func isWord(t lexer.Token) bool {
 
 func found(t lexer.Token) string {
 	if t.Type == lexer.EOF {
-		return " before the end of the query"
+		return ", found the end of the query"
 	}
 	return ", found " + quote(t.Value)
 }
@@ -130,20 +214,31 @@ func quote(s string) string {
 }
 
 // expected reads what participle expected from its message and phrases it
-// in words, or returns "" when it cannot.
+// in words, or returns "" when it cannot. The expectation is a fragment of
+// the grammar in EBNF: `"by" GSortKey …`, `GDyn`, `(<ident> | <number> | …)`.
 func expected(msg string) string {
 	i := strings.Index(msg, " (expected ")
 	if i < 0 {
 		return ""
 	}
 	e := strings.TrimSuffix(msg[i+len(" (expected "):], ")")
-	if len(e) > 2 && e[0] == '"' && strings.Count(e, "\"") == 2 && e[len(e)-1] == '"' {
-		return "'" + e[1:len(e)-1] + "'"
+	switch {
+	case strings.Contains(e, "<ident>") && strings.Contains(e, "<number>"):
+		return "an expression"
+	case strings.Contains(e, "<number>") && strings.Contains(e, `"null"`):
+		return "a value"
 	}
-	if j := strings.Index(e, " = "); j > 0 && !strings.ContainsAny(e[:j], " ()") {
-		return productionWords[e[:j]]
+	e = strings.TrimLeft(e, "( ")
+	if strings.HasPrefix(e, `"`) {
+		if j := strings.IndexByte(e[1:], '"'); j >= 0 {
+			return "'" + e[1:1+j] + "'"
+		}
 	}
-	return ""
+	name := e
+	if j := strings.IndexAny(e, " ()|*?+"); j >= 0 {
+		name = e[:j]
+	}
+	return productionWords[name]
 }
 
 // productionWords describes grammar productions in plain words.
@@ -162,5 +257,8 @@ var productionWords = map[string]string{
 	"GDyn": "a dynamic value", "GParsePart": "a parse pattern", "GUnionItem": "a table",
 	"GProp": "a property (name = value)", "GRenderProp": "a property (name = value)",
 	"GParamValue": "a value", "GBetween": "'('", "GCall": "'('", "GTypeOf": "'typeof'",
-	"GBlock": "a statement", "GStmt": "a statement",
+	"GBlock": "a statement", "GStmt": "a statement", "GOperand": "an expression",
+	"GArm": "an operator", "GSuffix": "an expression", "GDataTable": "'datatable'",
+	"GTypeName": "a type", "GSeriesRange": "'('", "GForkBranch": "'('",
+	"GTopNestedClause": "an expression",
 }

@@ -2,46 +2,28 @@ package parser
 
 import "github.com/alecthomas/participle/v2/lexer"
 
-// Expressions, loosest first. Kusto's levels: or; and; equality (==, !=,
-// in, between: no chaining); relational (<, <=, >, >=: no chaining); string
-// operators (=~, has, contains, matches regex, …: no chaining); + -; * / %;
-// unary - +; postfix (.name, [index], (args)).
+// An expression is parsed flat, as operands separated by binary operators;
+// the conversion pass applies Kusto's precedence (see precedence.go). This
+// keeps the grammar small and participle fast: one struct per operand
+// instead of one per precedence level.
 
 type gExpr struct {
 	span
-	Left *gAnd     `parser:"@@"`
-	Rest []*gOrArm `parser:"@@*"`
+	Left *gOperand `parser:"@@"`
+	AG   armGuard  `parser:"( @@"`
+	Arms []*gArm   `parser:"  @@ )*"`
 }
 
-type gOrArm struct {
+// gArm is a binary operator and its right operand. The operand of in, !in,
+// has_any, … is a parenthesized list, and that of between a range
+// `(Lo .. Hi)`; the lexer gives these operators their own token types.
+type gArm struct {
 	span
-	Right *gAnd `parser:"'or' @@"`
-}
-
-type gAnd struct {
-	span
-	Left *gEq       `parser:"@@"`
-	Rest []*gAndArm `parser:"@@*"`
-}
-
-type gAndArm struct {
-	span
-	Right *gEq `parser:"'and' @@"`
-}
-
-type gEq struct {
-	span
-	Left *gRel   `parser:"@@"`
-	Tail *gEqArm `parser:"@@?"`
-}
-
-type gEqArm struct {
-	span
-	Op      string    `parser:"(  @EqOp"`
-	Right   *gRel     `parser:"   @@"`
-	InOp    string    `parser:"| @InOp"`
+	Op      string    `parser:"(  @BinOp"`
+	Right   *gOperand `parser:"   @@"`
+	ListOp  string    `parser:"| @ListOp"`
 	List    []*gPipe  `parser:"   '(' @@ ( ',' @@ )* ')'"`
-	Between string    `parser:"| @( 'between' | '!between' )"`
+	RangeOp string    `parser:"| @BetweenOp"`
 	Range   *gBetween `parser:"   @@ )"`
 }
 
@@ -51,119 +33,60 @@ type gBetween struct {
 	Hi *gExpr `parser:"@@ ')'"`
 }
 
-type gRel struct {
+// gOperand is an operand: an optional sign, a primary expression and its
+// suffixes. The primaries are inline, most frequent first, to spare
+// participle a struct per operand. Kusto allows one sign only: it rejects
+// `- -x`.
+type gOperand struct {
 	span
-	Left *gStr    `parser:"@@"`
-	Tail *gRelArm `parser:"@@?"`
-}
-
-type gRelArm struct {
-	span
-	Op    string `parser:"@RelOp"`
-	Right *gStr  `parser:"@@"`
-}
-
-type gStr struct {
-	span
-	Left *gAdd    `parser:"@@"`
-	Tail *gStrArm `parser:"@@?"`
-}
-
-// gStrArm is a string operator and its right operand; ':' is the search
-// operator's `Column:"term"` form, accepted only in search predicates.
-type gStrArm struct {
-	span
-	Op    string `parser:"@( StrOp | ':' )"`
-	Right *gAdd  `parser:"@@"`
-}
-
-type gAdd struct {
-	span
-	Left *gMul      `parser:"@@"`
-	Rest []*gAddArm `parser:"@@*"`
-}
-
-type gAddArm struct {
-	span
-	Op    string `parser:"@AddOp"`
-	Right *gMul  `parser:"@@"`
-}
-
-type gMul struct {
-	span
-	Left *gUnary    `parser:"@@"`
-	Rest []*gMulArm `parser:"@@*"`
-}
-
-type gMulArm struct {
-	span
-	Op    string  `parser:"@MulOp"`
-	Right *gUnary `parser:"@@"`
-}
-
-// gUnary allows one sign: Kusto rejects `- -x`.
-type gUnary struct {
-	span
-	Sign string    `parser:"@AddOp?"`
-	X    *gPostfix `parser:"@@"`
-}
-
-type gPostfix struct {
-	span
-	X        *gPrimary  `parser:"@@"`
-	Suffixes []*gSuffix `parser:"@@*"`
+	SignG    signGuard     `parser:"( @@"`
+	Sign     string        `parser:"  @BinOp )?"`
+	Ident    string        `parser:"(  @Ident"`
+	Strings  []lexer.Token `parser:" | @( String+ )"`
+	Number   string        `parser:" | @Number"`
+	Paren    *gPipe        `parser:" | '(' @@ ')'"`
+	TimeSpan string        `parser:" | @TimeSpan"`
+	Typed    string        `parser:" | @TypedLit"`
+	Bool     string        `parser:" | @Bool"`
+	Quoted   string        `parser:" | '[' @String ']'"`
+	Dynamic  *gDyn         `parser:" | 'dynamic' '(' @@ ')'"`
+	Star     bool          `parser:" | @'*'"`
+	TypeOf   *gTypeOf      `parser:" | 'typeof' @@"`
+	Keyword  string        `parser:" | @( 'materialize' | 'toscalar' | 'totable' )"`
+	Table    *gDataTable   `parser:" | @@"`
+	External *gExternal    `parser:" | @@ )"`
+	SG       suffixGuard   `parser:"( @@"`
+	Suffixes []*gSuffix    `parser:"  @@ )*"`
 }
 
 // gSuffix is `.Name`, `[Index]` or `(Args)` after an expression.
 type gSuffix struct {
 	span
-	Member *gName `parser:"  '.' @@"`
-	DotIdx *gExpr `parser:"| '.' '[' @@ ']'"`
+	Call   *gCall `parser:"  '(' @@ ')'"`
+	Member *gName `parser:"| '.' @@"`
 	Index  *gExpr `parser:"| '[' @@ ']'"`
-	Call   *gCall `parser:"| @@"`
+	DotIdx *gExpr `parser:"| '.' '[' @@ ']'"`
 }
 
+// gCall is the arguments of a call, inside its parentheses.
 type gCall struct {
-	span
-	Args []*gArg `parser:"'(' ( @@ ( ',' @@ )* )? ')'"`
+	Args []*gArg `parser:"( @@ ( ',' @@ )* )?"`
 }
 
 // gArg is a call argument; `name = value` is a named argument.
 type gArg struct {
 	span
-	Name  *gDeclName `parser:"( @@ '=' )?"`
+	NG    nameGuard  `parser:"( @@"`
+	Name  *gDeclName `parser:"  @@ '=' )?"`
 	Value *gPipe     `parser:"@@"`
 }
 
-type gPrimary struct {
-	span
-	TypeOf   *gTypeOf      `parser:"  @@"`
-	Ident    string        `parser:"| @Ident"`
-	Quoted   string        `parser:"| '[' @String ']'"`
-	Strings  []lexer.Token `parser:"| @( String+ )"`
-	Number   lexer.Token   `parser:"| @Number"`
-	TimeSpan lexer.Token   `parser:"| @TimeSpan"`
-	Typed    lexer.Token   `parser:"| @TypedLit"`
-	Bool     lexer.Token   `parser:"| @Bool"`
-	Paren    *gPipe        `parser:"| '(' @@ ')'"`
-	Dynamic  *gDynamic     `parser:"| @@"`
-	Star     bool          `parser:"| @'*'"`
-	Keyword  string        `parser:"| @( 'materialize' | 'toscalar' | 'totable' )"`
-	Table    *gDataTable   `parser:"| @@"`
-	External *gExternal    `parser:"| @@"`
-}
-
-// gTypeOf is `typeof(T)` with T a type name or columns `(a:string, *)`.
+// gTypeOf is the `(T)` of typeof(T), with T a type name or columns
+// `(a:string, *)`.
 type gTypeOf struct {
 	span
-	Items  []*gSchemaItem `parser:"'typeof' '(' ( @@ ( ',' @@ )*"`
-	Scalar string         `parser:"| @(Ident | Keyword | DeclKeyword) ) ')'"`
-}
-
-// gDynamic is `dynamic(Value)`.
-type gDynamic struct {
-	span
-	Value *gDyn `parser:"'dynamic' '(' @@ ')'"`
+	Items  []*gSchemaItem `parser:"'(' ( @@ ( ',' @@ )*"`
+	Scalar *gTypeName     `parser:"| @@ ) ')'"`
 }
 
 // gDyn is a value inside dynamic(): JSON, with KQL literals allowed.
@@ -171,9 +94,11 @@ type gDyn struct {
 	span
 	Array  bool          `parser:"(  @'['"`
 	Items  []*gDyn       `parser:"   ( @@ ( ',' @@ )* )? ']'"`
+	Nested *gDyn         `parser:"| 'dynamic' '(' @@ ')'"`
 	Bag    bool          `parser:"| @'{'"`
 	Props  []*gDynProp   `parser:"   ( @@ ( ',' @@ )* )? '}'"`
-	Sign   string        `parser:"| @AddOp?"`
+	SignG  signGuard     `parser:"| ( @@"`
+	Sign   string        `parser:"    @BinOp )?"`
 	Scalar []lexer.Token `parser:"  @( Number | String+ | TimeSpan | TypedLit | Bool | 'null' ) )"`
 }
 

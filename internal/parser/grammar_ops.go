@@ -2,60 +2,58 @@ package parser
 
 import "github.com/alecthomas/participle/v2/lexer"
 
-// gOp is one tabular operator after a '|'. The alternatives are ordered by
-// how often they appear in real queries, since participle tries them in
-// turn.
+// gOp is one tabular operator after a '|'. Each alternative starts with
+// its keyword outside the operator's struct, so that a failed alternative
+// costs participle one token comparison; they are ordered by how often they
+// appear in real queries, since participle tries them in turn. The
+// operator's span is gOp's.
 type gOp struct {
 	span
-	Where          *gWhereOp          `parser:"  @@"`
-	Extend         *gExtendOp         `parser:"| @@"`
-	Summarize      *gSummarizeOp      `parser:"| @@"`
-	Project        *gProjectOp        `parser:"| @@"`
-	Join           *gJoinOp           `parser:"| @@"`
-	Sort           *gSortOp           `parser:"| @@"`
-	MvExpand       *gMvExpandOp       `parser:"| @@"`
-	Parse          *gParseOp          `parser:"| @@"`
-	Render         *gRenderOp         `parser:"| @@"`
-	Distinct       *gDistinctOp       `parser:"| @@"`
-	ProjectAway    *gProjectAwayOp    `parser:"| @@"`
-	Top            *gTopOp            `parser:"| @@"`
-	Take           *gTakeOp           `parser:"| @@"`
-	ProjectRename  *gProjectRenameOp  `parser:"| @@"`
-	MvApply        *gMvApplyOp        `parser:"| @@"`
-	ProjectReorder *gProjectReorderOp `parser:"| @@"`
-	Evaluate       *gEvaluateOp       `parser:"| @@"`
-	Lookup         *gLookupOp         `parser:"| @@"`
-	As             *gAsOp             `parser:"| @@"`
-	MakeSeries     *gMakeSeriesOp     `parser:"| @@"`
-	Union          *gUnionOp          `parser:"| @@"`
-	Invoke         *gInvokeOp         `parser:"| @@"`
-	Count          *gCountOp          `parser:"| @@"`
-	TopNested      *gTopNestedOp      `parser:"| @@"`
-	Serialize      *gSerializeOp      `parser:"| @@"`
-	ParseKv        *gParseKvOp        `parser:"| @@"`
-	Scan           *gScanOp           `parser:"| @@"`
-	Reduce         *gReduceOp         `parser:"| @@"`
-	Partition      *gPartitionOp      `parser:"| @@"`
-	Search         *gSearchOp         `parser:"| @@"`
-	Fork           *gForkOp           `parser:"| @@"`
-	Facet          *gFacetOp          `parser:"| @@"`
-	TopHitters     *gTopHittersOp     `parser:"| @@"`
-	SampleDistinct *gSampleDistinctOp `parser:"| @@"`
-	Sample         *gSampleOp         `parser:"| @@"`
-	GetSchema      *gGetSchemaOp      `parser:"| @@"`
-	Consume        *gConsumeOp        `parser:"| @@"`
-	ExecAndCache   *gExecAndCacheOp   `parser:"| @@"`
-}
-
-// gSourceOp is an operator that can start a pipeline.
-type gSourceOp struct {
-	span
-	Print    *gPrintOp    `parser:"  @@"`
-	Range    *gRangeOp    `parser:"| @@"`
-	Union    *gUnionOp    `parser:"| @@"`
-	Search   *gSearchOp   `parser:"| @@"`
-	Find     *gFindOp     `parser:"| @@"`
-	Evaluate *gEvaluateOp `parser:"| @@"`
+	Where          *gWhereOp          `parser:"  'where' @@"`
+	Extend         *gExtendOp         `parser:"| 'extend' @@"`
+	Summarize      *gSummarizeOp      `parser:"| 'summarize' @@"`
+	Project        *gProjectOp        `parser:"| 'project' @@"`
+	Join           *gJoinOp           `parser:"| 'join' @@"`
+	Sort           *gSortOp           `parser:"| 'sort' @@"`
+	MvExpand       *gMvExpandOp       `parser:"| 'mv-expand' @@"`
+	Parse          *gParseOp          `parser:"| 'parse' @@"`
+	Render         *gRenderOp         `parser:"| 'render' @@"`
+	Distinct       *gDistinctOp       `parser:"| 'distinct' @@"`
+	Order          *gSortOp           `parser:"| 'order' @@"`
+	ProjectAway    *gColumnsOp        `parser:"| 'project-away' @@"`
+	Top            *gTopOp            `parser:"| 'top' @@"`
+	Take           *gTakeOp           `parser:"| 'take' @@"`
+	Limit          *gTakeOp           `parser:"| 'limit' @@"`
+	ProjectRename  *gProjectRenameOp  `parser:"| 'project-rename' @@"`
+	MvApply        *gMvApplyOp        `parser:"| 'mv-apply' @@"`
+	ProjectReorder *gProjectReorderOp `parser:"| 'project-reorder' @@"`
+	Evaluate       *gEvaluateOp       `parser:"| 'evaluate' @@"`
+	Lookup         *gLookupOp         `parser:"| 'lookup' @@"`
+	As             *gAsOp             `parser:"| 'as' @@"`
+	MakeSeries     *gMakeSeriesOp     `parser:"| 'make-series' @@"`
+	MvExpandOld    *gMvExpandOp       `parser:"| 'mvexpand' @@"`
+	Union          *gUnionOp          `parser:"| 'union' @@"`
+	Invoke         *gOperand          `parser:"| 'invoke' @@"`
+	ParseWhere     *gParseOp          `parser:"| 'parse-where' @@"`
+	Count          *gCountOp          `parser:"| 'count' @@"`
+	TopNested      *gTopNestedOp      `parser:"| 'top-nested' @@"`
+	Serialize      *gSerializeOp      `parser:"| 'serialize' @@"`
+	ProjectKeep    *gColumnsOp        `parser:"| 'project-keep' @@"`
+	ParseKv        *gParseKvOp        `parser:"| 'parse-kv' @@"`
+	Scan           *gScanOp           `parser:"| 'scan' @@"`
+	Reduce         *gReduceOp         `parser:"| 'reduce' @@"`
+	Partition      *gPartitionOp      `parser:"| 'partition' @@"`
+	Search         *gSearchOp         `parser:"| 'search' @@"`
+	Filter         *gWhereOp          `parser:"| 'filter' @@"`
+	Fork           *gForkOp           `parser:"| 'fork' @@"`
+	Facet          *gFacetOp          `parser:"| 'facet' @@"`
+	TopHitters     *gTopHittersOp     `parser:"| 'top-hitters' @@"`
+	SampleDistinct *gSampleDistinctOp `parser:"| 'sample-distinct' @@"`
+	Sample         *gSampleOp         `parser:"| 'sample' @@"`
+	MvApplyOld     *gMvApplyOp        `parser:"| 'mvapply' @@"`
+	GetSchema      bool               `parser:"| @'getschema'"`
+	Consume        *gConsumeOp        `parser:"| 'consume' @@"`
+	ExecAndCache   bool               `parser:"| @( 'execute_and_cache' | '__executeAndCache' )"`
 }
 
 // Operator parameters. Each operator accepts only its own parameter names,
@@ -65,7 +63,8 @@ type gSourceOp struct {
 // gParamValue is the value of an operator parameter.
 type gParamValue struct {
 	span
-	Sign  string      `parser:"@AddOp?"`
+	SignG signGuard   `parser:"( @@"`
+	Sign  string      `parser:"  @BinOp )?"`
 	Token lexer.Token `parser:"@( Ident | Keyword | DeclKeyword | String | Number | Bool | TimeSpan )"`
 }
 
@@ -121,7 +120,8 @@ type gProp struct {
 // gNamedExpr is `[Name =] Expr` or `(A, B) = Expr`.
 type gNamedExpr struct {
 	span
-	Names []*gDeclName `parser:"( ( @@ | '(' @@ ( ',' @@ )* ')' ) '=' )?"`
+	NG    nameGuard    `parser:"( @@"`
+	Names []*gDeclName `parser:"  ( @@ | '(' @@ ( ',' @@ )* ')' ) '=' )?"`
 	Value *gExpr       `parser:"@@"`
 }
 
@@ -141,30 +141,24 @@ type gSortKey struct {
 }
 
 type gWhereOp struct {
-	span
-	Keyword string      `parser:"@( 'where' | 'filter' )"`
-	Pred    *gNamedExpr `parser:"@@"`
+	Pred *gNamedExpr `parser:"@@"`
 }
 
 type gExtendOp struct {
-	span
-	Exprs []*gNamedExpr `parser:"'extend' @@ ( ',' @@ )*"`
+	Exprs []*gNamedExpr `parser:"@@ ( ',' @@ )*"`
 }
 
 type gProjectOp struct {
-	span
-	Exprs []*gNamedExpr `parser:"'project' @@ ( ',' @@ )*"`
+	Exprs []*gNamedExpr `parser:"@@ ( ',' @@ )*"`
 }
 
-type gProjectAwayOp struct {
-	span
-	Keyword string            `parser:"@( 'project-away' | 'project-keep' )"`
+// gColumnsOp is the column list of project-away and project-keep.
+type gColumnsOp struct {
 	Columns []*gColumnPattern `parser:"@@ ( ',' @@ )*"`
 }
 
 type gProjectRenameOp struct {
-	span
-	Renames []*gRename `parser:"'project-rename' @@ ( ',' @@ )*"`
+	Renames []*gRename `parser:"@@ ( ',' @@ )*"`
 }
 
 type gRename struct {
@@ -174,8 +168,7 @@ type gRename struct {
 }
 
 type gProjectReorderOp struct {
-	span
-	Columns []*gReorderKey `parser:"'project-reorder' @@ ( ',' @@ )*"`
+	Columns []*gReorderKey `parser:"@@ ( ',' @@ )*"`
 }
 
 type gReorderKey struct {
@@ -185,48 +178,38 @@ type gReorderKey struct {
 }
 
 type gSummarizeOp struct {
-	span
-	Params []*gHintParam `parser:"'summarize' @@*"`
+	Params []*gHintParam `parser:"@@*"`
 	Aggs   []*gNamedExpr `parser:"( @@ ( ',' @@ )* )?"`
 	By     []*gNamedExpr `parser:"( 'by' @@ ( ',' @@ )* )?"`
 }
 
 type gSortOp struct {
-	span
-	Keyword string        `parser:"@( 'sort' | 'order' )"`
-	Params  []*gHintParam `parser:"@@*"`
-	By      []*gSortKey   `parser:"'by' @@ ( ',' @@ )*"`
+	Params []*gHintParam `parser:"@@*"`
+	By     []*gSortKey   `parser:"'by' @@ ( ',' @@ )*"`
 }
 
 type gTopOp struct {
-	span
-	Params []*gHintParam `parser:"'top' @@*"`
+	Params []*gHintParam `parser:"@@*"`
 	Count  *gExpr        `parser:"@@"`
 	By     *gSortKey     `parser:"'by' @@"`
 }
 
 type gTakeOp struct {
-	span
-	Keyword string        `parser:"@( 'take' | 'limit' )"`
-	Params  []*gHintParam `parser:"@@*"`
-	Count   *gExpr        `parser:"@@"`
+	Params []*gHintParam `parser:"@@*"`
+	Count  *gExpr        `parser:"@@"`
 }
 
 type gCountOp struct {
-	span
-	Keyword string `parser:"@'count'"`
-	As      *gName `parser:"( 'as' @@ )?"`
+	As *gName `parser:"( 'as' @@ )?"`
 }
 
 type gDistinctOp struct {
-	span
-	Params  []*gHintParam `parser:"'distinct' @@*"`
+	Params  []*gHintParam `parser:"@@*"`
 	Columns []*gNamedExpr `parser:"@@ ( ',' @@ )*"`
 }
 
 type gUnionOp struct {
-	span
-	Params []*gUnionParam `parser:"'union' @@*"`
+	Params []*gUnionParam `parser:"@@*"`
 	Tables []*gUnionItem  `parser:"@@ ( ',' @@ )*"`
 }
 
@@ -238,40 +221,34 @@ type gUnionItem struct {
 	Expr    *gExpr        `parser:"| @@"`
 }
 
-type gJoinOp struct {
-	span
-	Params []*gKindParam `parser:"'join' @@*"`
-	Right  *gExpr        `parser:"@@"`
-	On     []*gExpr      `parser:"( 'on' @@ ( ',' @@ )* )?"`
-}
-
 type gLookupOp struct {
-	span
-	Params []*gKindParam `parser:"'lookup' @@*"`
+	Params []*gKindParam `parser:"@@*"`
 	Right  *gExpr        `parser:"@@"`
 	On     []*gExpr      `parser:"'on' @@ ( ',' @@ )*"`
 }
 
+type gJoinOp struct {
+	Params []*gKindParam `parser:"@@*"`
+	Right  *gExpr        `parser:"@@"`
+	On     []*gExpr      `parser:"( 'on' @@ ( ',' @@ )* )?"`
+}
+
 type gMvExpandOp struct {
-	span
-	Keyword string      `parser:"@( 'mv-expand' | 'mvexpand' )"`
-	Params  []*gMvParam `parser:"@@*"`
-	Items   []*gMvItem  `parser:"@@ ( ',' @@ )*"`
-	Limit   *gExpr      `parser:"( 'limit' @@ )?"`
+	Params []*gMvParam `parser:"@@*"`
+	Items  []*gMvItem  `parser:"@@ ( ',' @@ )*"`
+	Limit  *gExpr      `parser:"( 'limit' @@ )?"`
 }
 
 // gMvItem is `[Name =] Expr [to typeof(T)]`.
 type gMvItem struct {
 	span
 	X  *gNamedExpr `parser:"@@"`
-	To *gTypeOf    `parser:"( 'to' @@ )?"`
+	To *gTypeOf    `parser:"( 'to' 'typeof' @@ )?"`
 }
 
 type gMvApplyOp struct {
-	span
-	Keyword string      `parser:"@( 'mv-apply' | 'mvapply' )"`
-	Params  []*gMvParam `parser:"@@*"`
-	Items   []*gMvItem  `parser:"@@ ( ',' @@ )*"`
-	Limit   *gExpr      `parser:"( 'limit' @@ )?"`
-	On      *gSubPipe   `parser:"'on' '(' @@ ')'"`
+	Params []*gMvParam `parser:"@@*"`
+	Items  []*gMvItem  `parser:"@@ ( ',' @@ )*"`
+	Limit  *gExpr      `parser:"( 'limit' @@ )?"`
+	On     *gSubPipe   `parser:"'on' '(' @@ ')'"`
 }

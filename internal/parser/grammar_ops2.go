@@ -3,8 +3,6 @@ package parser
 import "github.com/alecthomas/participle/v2/lexer"
 
 type gParseOp struct {
-	span
-	Keyword string         `parser:"@( 'parse' | 'parse-where' )"`
 	Params  []*gParseParam `parser:"@@*"`
 	Source  *gExpr         `parser:"@@ 'with'"`
 	Pattern []*gParsePart  `parser:"@@+"`
@@ -17,22 +15,26 @@ type gParsePart struct {
 	Strings []lexer.Token `parser:"  @( String+ )"`
 	Star    bool          `parser:"| @'*'"`
 	Column  *gName        `parser:"| @@"`
-	Type    string        `parser:"  ( ':' @( Ident | Keyword | DeclKeyword ) )?"`
+	Type    *gTypeName    `parser:"  ( ':' @@ )?"`
+}
+
+// gTypeName is a scalar type name.
+type gTypeName struct {
+	span
+	Name string `parser:"@( Ident | Keyword | DeclKeyword )"`
 }
 
 type gParseKvOp struct {
-	span
-	Source  *gExpr         `parser:"'parse-kv' @@"`
+	Source  *gExpr         `parser:"@@"`
 	Columns []*gColumnDecl `parser:"'as' '(' @@ ( ',' @@ )* ')'"`
 	With    []*gProp       `parser:"( 'with' '(' @@ ( ',' @@ )* ')' )?"`
 }
 
 type gMakeSeriesOp struct {
-	span
-	Params  []*gKindParam `parser:"'make-series' @@*"`
+	Params  []*gKindParam `parser:"@@*"`
 	Aggs    []*gSeriesAgg `parser:"@@ ( ',' @@ )*"`
 	On      *gExpr        `parser:"'on' @@"`
-	InRange *gSeriesRange `parser:"( @@"`
+	InRange *gSeriesRange `parser:"( 'in' 'range' @@"`
 	From    *gExpr        `parser:"| ( 'from' @@ )?"`
 	To      *gExpr        `parser:"  ( 'to' @@ )?"`
 	Step    *gExpr        `parser:"  'step' @@ )"`
@@ -40,8 +42,7 @@ type gMakeSeriesOp struct {
 }
 
 type gSeriesRange struct {
-	span
-	From *gExpr `parser:"'in' 'range' '(' @@ ','"`
+	From *gExpr `parser:"'(' @@ ','"`
 	To   *gExpr `parser:"@@ ','"`
 	Step *gExpr `parser:"@@ ')'"`
 }
@@ -54,21 +55,18 @@ type gSeriesAgg struct {
 }
 
 type gEvaluateOp struct {
-	span
-	Params []*gHintParam `parser:"'evaluate' @@*"`
-	Call   *gPostfix     `parser:"@@"`
+	Params []*gHintParam `parser:"@@*"`
+	Call   *gOperand     `parser:"@@"`
 	Schema *gType        `parser:"( ':' @@ )?"`
 }
 
 type gAsOp struct {
-	span
-	Params []*gHintParam `parser:"'as' @@*"`
+	Params []*gHintParam `parser:"@@*"`
 	Name   *gName        `parser:"@@"`
 }
 
 type gRenderOp struct {
-	span
-	Chart string         `parser:"'render' @( Ident | Keyword )"`
+	Chart lexer.Token    `parser:"@( Ident | Keyword )"`
 	With  []*gRenderProp `parser:"( 'with' '(' ( @@ ( ',' @@ )* )? ')' )?"`
 	Props []*gRenderProp `parser:"@@*"`
 }
@@ -77,28 +75,24 @@ type gRenderOp struct {
 // (ycolumns = a, b).
 type gRenderProp struct {
 	span
-	Name   string   `parser:"@( Ident | Keyword | DeclKeyword ) '='"`
-	Values []*gExpr `parser:"@@ ( ',' @@ (?! '=' ) )*"`
-}
-
-type gInvokeOp struct {
-	span
-	Call *gPostfix `parser:"'invoke' @@"`
+	Name   lexer.Token `parser:"@( Ident | Keyword | DeclKeyword ) '='"`
+	Values []*gExpr    `parser:"@@ ( ',' @@ (?! '=' ) )*"`
 }
 
 type gSerializeOp struct {
-	span
-	Exprs []*gNamedExpr `parser:"'serialize' ( @@ ( ',' @@ )* )?"`
+	Exprs []*gNamedExpr `parser:"( @@ ( ',' @@ )* )?"`
 }
 
+// gTopNestedOp is `top-nested … [, top-nested …]` (the first keyword is
+// matched by gOp).
 type gTopNestedOp struct {
-	span
-	Clauses []*gTopNestedClause `parser:"@@ ( ',' @@ )*"`
+	First *gTopNestedClause   `parser:"@@"`
+	Rest  []*gTopNestedClause `parser:"( ',' 'top-nested' @@ )*"`
 }
 
 type gTopNestedClause struct {
 	span
-	Count  *gExpr      `parser:"'top-nested' @@?"`
+	Count  *gExpr      `parser:"@@?"`
 	Of     *gNamedExpr `parser:"'of' @@"`
 	Others *gExpr      `parser:"( 'with' 'others' '=' @@ )?"`
 	By     *gNamedExpr `parser:"'by' @@"`
@@ -106,35 +100,30 @@ type gTopNestedClause struct {
 }
 
 type gTopHittersOp struct {
-	span
-	Count *gExpr `parser:"'top-hitters' @@"`
+	Count *gExpr `parser:"@@"`
 	Of    *gExpr `parser:"'of' @@"`
 	By    *gExpr `parser:"( 'by' @@ )?"`
 }
 
 type gSampleOp struct {
-	span
-	Params []*gHintParam `parser:"'sample' @@*"`
+	Params []*gHintParam `parser:"@@*"`
 	Count  *gExpr        `parser:"@@"`
 }
 
 type gSampleDistinctOp struct {
-	span
-	Params []*gHintParam `parser:"'sample-distinct' @@*"`
+	Params []*gHintParam `parser:"@@*"`
 	Count  *gExpr        `parser:"@@"`
 	Of     *gExpr        `parser:"'of' @@"`
 }
 
 type gSearchOp struct {
-	span
-	Params []*gKindParam `parser:"'search' @@*"`
+	Params []*gKindParam `parser:"@@*"`
 	Tables []*gUnionItem `parser:"( 'in' '(' @@ ( ',' @@ )* ')' )?"`
 	Pred   *gExpr        `parser:"@@"`
 }
 
 type gFindOp struct {
-	span
-	Params       []*gFindParam     `parser:"'find' @@*"`
+	Params       []*gFindParam     `parser:"@@*"`
 	Tables       []*gUnionItem     `parser:"( 'in' '(' @@ ( ',' @@ )* ')' )?"`
 	Where        bool              `parser:"@'where'?"`
 	Pred         *gExpr            `parser:"@@"`
@@ -146,19 +135,17 @@ type gFindOp struct {
 // gFindCol is a column of find's project: `Name[: Type]` or pack_all().
 type gFindCol struct {
 	span
-	X    *gExpr `parser:"@@"`
-	Type string `parser:"( ':' @( Ident | Keyword | DeclKeyword ) )?"`
+	X    *gExpr     `parser:"@@"`
+	Type *gTypeName `parser:"( ':' @@ )?"`
 }
 
 type gFacetOp struct {
-	span
-	By   []*gExpr  `parser:"'facet' 'by' @@ ( ',' @@ )*"`
+	By   []*gExpr  `parser:"'by' @@ ( ',' @@ )*"`
 	With *gSubPipe `parser:"( 'with' '(' @@ ')' )?"`
 }
 
 type gForkOp struct {
-	span
-	Branches []*gForkBranch `parser:"'fork' @@+"`
+	Branches []*gForkBranch `parser:"@@+"`
 }
 
 type gForkBranch struct {
@@ -168,55 +155,38 @@ type gForkBranch struct {
 }
 
 type gPartitionOp struct {
-	span
-	Params []*gHintParam `parser:"'partition' @@*"`
+	Params []*gHintParam `parser:"@@*"`
 	By     *gName        `parser:"'by' @@"`
 	Sub    *gSubPipe     `parser:"( '(' @@ ')'"`
 	Braced *gPipe        `parser:"| '{' @@ '}' )"`
 }
 
 type gRangeOp struct {
-	span
-	Column *gName `parser:"'range' @@"`
+	Column *gName `parser:"@@"`
 	From   *gExpr `parser:"'from' @@"`
 	To     *gExpr `parser:"'to' @@"`
 	Step   *gExpr `parser:"'step' @@"`
 }
 
 type gPrintOp struct {
-	span
-	Exprs []*gNamedExpr `parser:"'print' ( @@ ( ',' @@ )* )?"`
-}
-
-type gGetSchemaOp struct {
-	span
-	Keyword string `parser:"@'getschema'"`
+	Exprs []*gNamedExpr `parser:"( @@ ( ',' @@ )* )?"`
 }
 
 type gReduceOp struct {
-	span
-	Params []*gKindParam `parser:"'reduce' @@*"`
+	Params []*gKindParam `parser:"@@*"`
 	By     *gExpr        `parser:"'by' @@"`
 	With   []*gProp      `parser:"( 'with' @@ ( ',' @@ )* )?"`
 }
 
 type gConsumeOp struct {
-	span
-	Keyword string           `parser:"@'consume'"`
-	Params  []*gConsumeParam `parser:"@@*"`
-}
-
-type gExecAndCacheOp struct {
-	span
-	Keyword string `parser:"@( 'execute_and_cache' | '__executeAndCache' )"`
+	Params []*gConsumeParam `parser:"@@*"`
 }
 
 // gScanOp keeps the text of a scan operator: everything up to the next '|'
 // or ';' outside brackets.
 type gScanOp struct {
 	span
-	Keyword string       `parser:"@'scan'"`
-	Body    []*gBalanced `parser:"@@*"`
+	Body []*gBalanced `parser:"@@*"`
 }
 
 // gBalanced is a token, or a bracketed group of tokens, that does not end
@@ -245,7 +215,7 @@ type gInner struct {
 type gDataTable struct {
 	span
 	Params  []*gHintParam  `parser:"'datatable' @@*"`
-	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ')'"`
+	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ','? ')'"`
 	Values  []*gExpr       `parser:"'[' ( @@ ( ',' @@ )* ','? )? ']'"`
 }
 
@@ -253,7 +223,7 @@ type gDataTable struct {
 type gExternal struct {
 	span
 	Keyword string         `parser:"@( 'externaldata' | 'external_data' )"`
-	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ')'"`
+	Columns []*gColumnDecl `parser:"'(' @@ ( ',' @@ )* ','? ')'"`
 	URIs    []*gExpr       `parser:"'[' @@ ( ',' @@ )* ','? ']'"`
 	With    []*gProp       `parser:"( 'with' '(' @@ ( ',' @@ )* ')' )?"`
 }

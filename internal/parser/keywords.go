@@ -63,12 +63,10 @@ var typedLiteralWords = set(`
 	bool boolean date datetime decimal double guid int int32 int64 long real time timespan
 	uniqueid uuid`)
 
-// strOpWords are the string operators written as words; the lexer gives
-// them their own token type so the grammar can match them in one step.
-var strOpWords = set(`
-	contains contains_cs containscs notcontains notcontainscs endswith endswith_cs has
+// binOpWords are the binary operators written as words; the lexer gives
+// them, like the operator symbols, the token type BinOp so the grammar can
+// match any of them in one step.
+var binOpWords = set(`
+	and or contains contains_cs containscs notcontains notcontainscs endswith endswith_cs has
 	has_cs hasprefix hasprefix_cs hassuffix hassuffix_cs like likecs notlike notlikecs
 	startswith startswith_cs`)
-
-// inOpWords are the operators that take a parenthesized list.
-var inOpWords = set(`in has_any has_all`)

@@ -25,12 +25,9 @@ const (
 	tokTypedLit // a typed literal such as datetime(2020-01-01), with its text
 	tokBool
 	tokPunct
-	tokEqOp  // == != <>
-	tokRelOp // < <= > >=
-	tokStrOp // =~ !~ has contains startswith matches regex … and their ! forms
-	tokInOp  // in !in in~ !in~ has_any has_all
-	tokAddOp // + -
-	tokMulOp // * / %
+	tokBinOp     // a binary operator: + - * / % == < and has …
+	tokListOp    // in !in in~ !in~ has_any has_all
+	tokBetweenOp // between !between
 )
 
 var symbols = map[string]lexer.TokenType{
@@ -44,12 +41,9 @@ var symbols = map[string]lexer.TokenType{
 	"TypedLit":    tokTypedLit,
 	"Bool":        tokBool,
 	"Punct":       tokPunct,
-	"EqOp":        tokEqOp,
-	"RelOp":       tokRelOp,
-	"StrOp":       tokStrOp,
-	"InOp":        tokInOp,
-	"AddOp":       tokAddOp,
-	"MulOp":       tokMulOp,
+	"BinOp":       tokBinOp,
+	"ListOp":      tokListOp,
+	"BetweenOp":   tokBetweenOp,
 }
 
 // lexError is a lexical error at a byte offset of the query.
@@ -78,11 +72,7 @@ type commentSpan struct {
 }
 
 func newLexer(src string) *kqlLexer {
-	l := &kqlLexer{src: src, line: 1, col: 1}
-	if strings.HasPrefix(src, "\uFEFF") {
-		l.off = len("\uFEFF")
-	}
-	return l
+	return &kqlLexer{src: src, line: 1, col: 1}
 }
 
 // tokenize lexes the whole source. On a lexical error it returns the tokens
@@ -117,13 +107,8 @@ func (l *kqlLexer) pos() lexer.Position {
 
 // advance moves past n bytes that hold no line break.
 func (l *kqlLexer) advance(n int) {
-	s := l.src[l.off : l.off+n]
+	l.col += utf8.RuneCountInString(l.src[l.off : l.off+n])
 	l.off += n
-	for i := 0; i < len(s); i++ {
-		if s[i] < utf8.RuneSelf || utf8.RuneStart(s[i]) {
-			l.col++
-		}
-	}
 }
 
 // advanceText moves past n bytes that may hold line breaks.
@@ -302,7 +287,7 @@ func (l *kqlLexer) scanWord(s string) (lexer.TokenType, int, string) {
 			}
 		case '~':
 			if word == "in" {
-				return tokInOp, n + 1, ""
+				return tokListOp, n + 1, ""
 			}
 		case '(':
 			if typedLiteralWords[word] {
@@ -311,19 +296,25 @@ func (l *kqlLexer) scanWord(s string) (lexer.TokenType, int, string) {
 		case ' ':
 			if word == "matches" && strings.HasPrefix(rest, " regex") &&
 				wordLen(rest[1:]) == len("regex") {
-				return tokStrOp, n + len(" regex"), ""
+				return tokBinOp, n + len(" regex"), ""
 			}
 		}
+	}
+	if word == "typeof" && strings.HasPrefix(strings.TrimLeft(rest, " \t\r\n"), "(") {
+		// typeof(T) is the type construct; typeof alone may name a column.
+		return tokKeyword, n, ""
 	}
 	return wordType(word), n, ""
 }
 
 func wordType(word string) lexer.TokenType {
 	switch {
-	case strOpWords[word]:
-		return tokStrOp
-	case inOpWords[word]:
-		return tokInOp
+	case binOpWords[word]:
+		return tokBinOp
+	case listOps[word]:
+		return tokListOp
+	case word == "between":
+		return tokBetweenOp
 	case reservedWords[word]:
 		if declKeywords[word] {
 			return tokDeclKeyword
@@ -338,23 +329,20 @@ func wordType(word string) lexer.TokenType {
 // scanBang reads `!=`, `!~` and the negated keyword operators (`!has`,
 // `!in~`, `!between`, …).
 func scanBang(s string) (lexer.TokenType, int, string) {
-	if len(s) > 1 && s[1] == '=' {
-		return tokEqOp, 2, ""
-	}
-	if len(s) > 1 && s[1] == '~' {
-		return tokStrOp, 2, ""
+	if len(s) > 1 && (s[1] == '=' || s[1] == '~') {
+		return tokBinOp, 2, ""
 	}
 	n := wordLen(s[1:])
 	if w := s[1 : 1+n]; n > 0 && negatableWords[w] {
 		switch {
 		case w == "in" && len(s) > 3 && s[3] == '~':
-			return tokInOp, 4, ""
+			return tokListOp, 4, ""
 		case w == "in":
-			return tokInOp, 1 + n, ""
+			return tokListOp, 1 + n, ""
 		case w == "between":
-			return tokKeyword, 1 + n, ""
+			return tokBetweenOp, 1 + n, ""
 		}
-		return tokStrOp, 1 + n, ""
+		return tokBinOp, 1 + n, ""
 	}
 	return 0, 0, "unexpected character '!'"
 }
@@ -496,16 +484,8 @@ func punctLen(s string) int {
 
 func punctType(p string) lexer.TokenType {
 	switch p {
-	case "==", "<>":
-		return tokEqOp
-	case "<", "<=", ">", ">=":
-		return tokRelOp
-	case "=~":
-		return tokStrOp
-	case "+", "-":
-		return tokAddOp
-	case "*", "/", "%":
-		return tokMulOp
+	case "==", "<>", "<", "<=", ">", ">=", "=~", "+", "-", "*", "/", "%", ":":
+		return tokBinOp
 	}
 	return tokPunct
 }

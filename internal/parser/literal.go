@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -167,9 +168,8 @@ func (c *converter) typedLiteral(t lexer.Token) data.Value {
 func (c *converter) typedValue(typ data.Type, s string) (data.Value, bool) {
 	switch typ {
 	case data.DateTime:
-		s = unquoteSimple(s)
-		ticks, err := data.ParseDateTime(s)
-		return data.DateTimeValue(ticks), err == nil
+		ticks, ok := parseDateTimeLiteral(unquoteSimple(s))
+		return data.DateTimeValue(ticks), ok
 	case data.TimeSpan:
 		return parseSignedTimeSpan(unquoteSimple(s))
 	case data.GUID:
@@ -196,6 +196,72 @@ func (c *converter) typedValue(typ data.Type, s string) (data.Value, bool) {
 		}
 	}
 	return data.Null(typ), false
+}
+
+// parseDateTimeLiteral reads the text of a datetime literal: what
+// data.ParseDateTime reads, and the forms Kusto also accepts in a literal:
+// parts separated by commas (2025, 6, 14[, h, m, s]), spaces around the
+// separators (2017 - 08 - 01) and month-day-year with dashes (01-01-2022).
+func parseDateTimeLiteral(s string) (int64, bool) {
+	if t, err := data.ParseDateTime(s); err == nil {
+		return t, true
+	}
+	if strings.Contains(s, ",") {
+		return dateTimeFromParts(strings.Split(s, ","))
+	}
+	s = squeezeSeparators(s)
+	if t, err := data.ParseDateTime(s); err == nil {
+		return t, true
+	}
+	// M-d-yyyy reads as M/d/yyyy.
+	if i := strings.IndexByte(s, '-'); i > 0 && i <= 2 {
+		t, err := data.ParseDateTime(strings.ReplaceAll(s, "-", "/"))
+		return t, err == nil
+	}
+	return 0, false
+}
+
+// dateTimeFromParts builds a datetime from year, month, day and optionally
+// hour, minute and second.
+func dateTimeFromParts(parts []string) (int64, bool) {
+	if len(parts) < 3 || len(parts) > 6 {
+		return 0, false
+	}
+	var v [6]int
+	for i, p := range parts {
+		n, err := strconv.Atoi(strings.TrimSpace(p))
+		if err != nil || n < 0 {
+			return 0, false
+		}
+		v[i] = n
+	}
+	iso := fmt.Sprintf("%04d-%02d-%02dT%02d:%02d:%02d", v[0], v[1], v[2], v[3], v[4], v[5])
+	t, err := data.ParseDateTime(iso)
+	return t, err == nil
+}
+
+// squeezeSeparators removes the spaces around '-', '/', ':' and '.'.
+func squeezeSeparators(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == ' ' && (nextNonSpaceIsSep(s, i) || prevIsSep(&b)) {
+			continue
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func nextNonSpaceIsSep(s string, i int) bool {
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	return i < len(s) && strings.IndexByte("-/:.", s[i]) >= 0
+}
+
+func prevIsSep(b *strings.Builder) bool {
+	s := b.String()
+	return len(s) > 0 && strings.IndexByte("-/:.", s[len(s)-1]) >= 0
 }
 
 // unquoteSimple strips the quotes of datetime("…") and the like.
@@ -260,6 +326,8 @@ func (c *converter) dyn(g *gDyn) data.Dyn {
 			items = append(items, c.dyn(it))
 		}
 		return data.DynArrayOf(items)
+	case g.Nested != nil:
+		return c.dyn(g.Nested)
 	case g.Bag:
 		keys := make([]string, 0, len(g.Props))
 		vals := make([]data.Dyn, 0, len(g.Props))
@@ -278,7 +346,7 @@ func (c *converter) dynScalar(g *gDyn) data.Dyn {
 	switch t.Type {
 	case tokString:
 		if g.Sign != "" {
-			c.errorf(g.Pos, "a sign cannot come before a string")
+			c.errorf(g.Pos(), "a sign cannot come before a string")
 		}
 		var b strings.Builder
 		for _, t := range g.Scalar {
@@ -295,14 +363,14 @@ func (c *converter) dynScalar(g *gDyn) data.Dyn {
 		v = data.BoolValue(len(t.Value) == 4)
 	default: // null
 		if g.Sign != "" {
-			c.errorf(g.Pos, "a sign cannot come before null")
+			c.errorf(g.Pos(), "a sign cannot come before null")
 		}
 		return data.Dyn{}
 	}
 	if g.Sign == "-" {
 		neg, ok := negate(v)
 		if !ok {
-			c.errorf(g.Pos, "'-' cannot come before '"+t.Value+"'")
+			c.errorf(g.Pos(), "'-' cannot come before '"+t.Value+"'")
 		}
 		v = neg
 	}

@@ -40,7 +40,7 @@ func (c *converter) paramValue(g *gParamValue) ast.Expr {
 	switch t.Type {
 	case tokIdent, tokKeyword, tokDeclKeyword:
 		if g.Sign != "" {
-			c.errorf(g.Pos, "unexpected '"+g.Sign+"'")
+			c.errorf(g.Pos(), "unexpected '"+g.Sign+"'")
 		}
 		return &ast.Ident{Span: sp, Name: t.Value}
 	case tokString:
@@ -55,7 +55,7 @@ func (c *converter) paramValue(g *gParamValue) ast.Expr {
 	if g.Sign == "-" {
 		neg, ok := negate(v)
 		if !ok {
-			c.errorf(g.Pos, "'-' cannot come before '"+t.Value+"'")
+			c.errorf(g.Pos(), "'-' cannot come before '"+t.Value+"'")
 		}
 		v = neg
 	}
