@@ -27,7 +27,7 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return c.toscalar(sc, e)
 	case "geo_info_from_ip_address":
 		return c.geoInfo(sc, row, e)
-	case "column_ifexists":
+	case "column_ifexists", "columnifexists":
 		return c.columnIfExists(sc, row, e)
 	case "pack_all", "bag_pack_columns":
 		return c.packColumns(sc, row, e)

@@ -36,8 +36,21 @@ func (c *compiler) unknownTabularFunc(call *ast.CallExpr) {
 		c.errorf(call.Func, "'%s' is a scalar function, but a table is expected here", name)
 		return
 	}
+	if builtinName.MatchString(name) {
+		if s := suggest(name, append(c.env.funcs().ScalarNames(), c.env.funcs().AggregateNames()...)); s != "" {
+			c.errorf(call.Func, "unknown function '%s' (did you mean '%s'?)", name, s)
+			return
+		}
+		c.errorf(call.Func, "unknown function '%s'", name)
+		return
+	}
 	c.errorf(call.Func, "unknown function '%s' (%s)", name, storedHint)
 }
+
+// builtinName matches names spelled like Kusto's built-in functions (lower
+// case with underscores); other unknown names are likely workspace
+// functions.
+var builtinName = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
 
 // unknownSource reports whether e names a table or tabular function the
 // environment does not know, so that a statement made of it is reported as

@@ -147,6 +147,12 @@ func (c *compiler) evaluate(sc *scope, in data.Schema, op *ast.EvaluateOp) stage
 		st = c.ipLookup(sc, in, op, false)
 	case "ipv6_lookup":
 		st = c.ipLookup(sc, in, op, true)
+	case "activity_counts_metrics":
+		st = c.activity(sc, in, op, false)
+	case "sliding_window_counts":
+		st = c.activity(sc, in, op, true)
+	case "rows_near":
+		st = c.rowsNear(sc, in, op)
 	default:
 		c.errorf(op.Call.Func, "plugin '%s' is not supported", name)
 		return nil

@@ -145,3 +145,30 @@ func tableOf(t *testing.T, name string, s data.Schema, rows ...string) *data.Tab
 	}
 	return tab
 }
+
+func TestActivityPlugins(t *testing.T) {
+	const logons = `datatable(User:string, T:datetime, Ip:string)[
+		'a', datetime(2020-01-01), '1', 'b', datetime(2020-01-01), '1', 'a', datetime(2020-01-02), '2',
+		'c', datetime(2020-01-02), '1', 'a', datetime(2020-01-03), '1', 'a', datetime(2020-01-09), '1']`
+	runCases(t, []opCase{
+		{name: "activity_counts_metrics by dimension",
+			query: logons + ` | evaluate activity_counts_metrics(User, T, datetime(2020-01-01), datetime(2020-01-03), 1d, Ip)`,
+			want: `T:datetime,Ip:string,count:long,dcount:long,new_dcount:long,aggregated_dcount:long
+2020-01-01T00:00:00.0000000Z|1|2|2|2|2
+2020-01-02T00:00:00.0000000Z|1|1|1|1|3
+2020-01-03T00:00:00.0000000Z|1|1|1|0|3
+2020-01-02T00:00:00.0000000Z|2|1|1|1|1`},
+		{name: "sliding_window_counts",
+			query: logons + ` | evaluate sliding_window_counts(User, T, datetime(2020-01-01), datetime(2020-01-04), 2d, 1d)`,
+			want: `T:datetime,Count:long,Dcount:long
+2020-01-01T00:00:00.0000000Z|2|2
+2020-01-02T00:00:00.0000000Z|4|3
+2020-01-03T00:00:00.0000000Z|3|2
+2020-01-04T00:00:00.0000000Z|1|1`},
+		{name: "rows_near",
+			query: `range x from 1 to 9 step 1 | evaluate rows_near(x == 5 or x == 9, 1, 0)`,
+			want:  "x:long\n4\n5\n8\n9"},
+		{name: "string step", query: logons + ` | evaluate activity_counts_metrics(User, T, datetime(2020-01-01), datetime(2020-01-03), 'week')`,
+			err: "'week', 'month' or 'year' step is not supported"},
+	})
+}

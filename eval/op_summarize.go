@@ -47,6 +47,13 @@ func (c *compiler) summarize(sc *scope, in data.Schema, op *ast.SummarizeOp) sta
 	for _, e := range op.Aggs {
 		post.schema = s.inter[:len(s.keys)]
 		ncalls := len(s.aggs.calls)
+		var tuple []string // `(a, b) = arg_max(…)` names several outputs
+		if a, ok := e.(*ast.AssignExpr); ok && len(a.Names) > 1 {
+			for _, id := range a.Names {
+				tuple = append(tuple, id.Name)
+			}
+			e = a.Value
+		}
 		name, x := c.namedExpr(sc, post, e)
 		if x.typ == data.Unknown {
 			continue
@@ -56,6 +63,14 @@ func (c *compiler) summarize(sc *scope, in data.Schema, op *ast.SummarizeOp) sta
 			continue
 		}
 		call := s.aggs.calls[len(s.aggs.calls)-1]
+		if tuple != nil {
+			if !isDirectCall(e) || len(tuple) > len(call.bind.Types) {
+				c.errorf(e, "%d names are given, but the aggregate returns %d columns", len(tuple), len(call.bind.Types))
+				continue
+			}
+			s.addMulti(names, call, tuple...)
+			continue
+		}
 		if x.name == call.names[0] && len(call.bind.Types) > 1 && isDirectCall(e) {
 			// a multi-column aggregate: one output per column
 			s.addMulti(names, call, name)
@@ -82,14 +97,14 @@ func isDirectCall(e ast.Expr) bool {
 	return ok
 }
 
-// addMulti adds the columns of arg_max-like aggregates; an explicit name
-// renames the first.
-func (s *summarizeStage) addMulti(names *nameSet, call *aggCall, first string) {
+// addMulti adds the columns of arg_max-like aggregates; explicit names
+// rename the first ones.
+func (s *summarizeStage) addMulti(names *nameSet, call *aggCall, given ...string) {
 	base := len(s.inter) - len(call.bind.Types)
 	for i, t := range call.bind.Types {
 		name := call.names[i]
-		if i == 0 && first != "" {
-			name = first
+		if i < len(given) && given[i] != "" {
+			name = given[i]
 		}
 		if name == "" {
 			name = names.column()

@@ -23,8 +23,17 @@ func (q *Query) Tree() *ast.Query { return q.tree }
 // Tables returns the names of the tables the query reads.
 func (q *Query) Tables() []string { return q.q.Tables() }
 
-// Schemas returns the schemas of the query's result tables.
+// Schemas returns the schemas of the query's result tables. For a late
+// query (see Late) they are the columns known before the data is read, nil
+// when the rest of the query needs columns only the data can provide.
 func (q *Query) Schemas() []data.Schema { return q.q.Schemas() }
+
+// Late reports whether some of the query's columns depend on the data it
+// reads (bag_unpack or pivot without a declared output schema, search or
+// find over all tables): such a query is checked and planned again by
+// each run, once the data is known, and errors about those columns are
+// reported by Run.
+func (q *Query) Late() bool { return q.q.Late() }
 
 // Result is the outcome of a run: one table per tabular statement
 // (usually one, named PrimaryResult) and any warnings.
