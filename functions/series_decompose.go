@@ -53,7 +53,8 @@ func init() {
 			Sig: "series_outliers(series: dynamic [, kind: string [, ignore_val: real [, min_percentile: real [, max_percentile: real]]]]): dynamic",
 			Doc: "Scores each point with Tukey's fences: (x - Q3) / (Q3 - Q1) above Q3, (x - Q1) / (Q3 - Q1) " +
 				"below Q1, 0 between, where Q1 and Q3 are the 10th and 90th percentiles ('ctukey', the default, " +
-				"adjustable) or the quartiles ('tukey'). Nulls and ignore_val score 0.",
+				"adjustable) or the quartiles ('tukey'); when Q1 = Q3 the points outside score ±Infinity. " +
+				"Nulls and ignore_val score 0.",
 			Examples: []Example{{"print series_outliers(dynamic([1, 2, 3, 4, 5, 6, 7, 8, 9, 100]), 'tukey')", "[-0.5,-0.2777777777777778,-0.05555555555555555,0.0,0.0,0.0,0.0,0.05555555555555555,0.2777777777777778,20.5]"}},
 			Bind:     seriesBinder("series_outliers", 1, 5, []int{0}, data.Dynamic, dynRows(outliersRow))},
 		&Scalar{Name: "series_decompose",
@@ -328,8 +329,8 @@ func tukeyScores(x, ref []float64, lo, hi float64) []float64 {
 	q1, q3 := percentileOf(sorted, lo), percentileOf(sorted, hi)
 	iqr := q3 - q1
 	for i, v := range x {
-		switch {
-		case math.IsNaN(v) || iqr == 0:
+		switch { // with iqr 0, values outside score ±Inf, as the division gives
+		case math.IsNaN(v):
 		case v > q3:
 			out[i] = (v - q3) / iqr
 		case v < q1:
