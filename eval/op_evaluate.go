@@ -153,6 +153,10 @@ func (c *compiler) evaluate(sc *scope, in data.Schema, op *ast.EvaluateOp) stage
 		st = c.activity(sc, in, op, true)
 	case "rows_near":
 		st = c.rowsNear(sc, in, op)
+	case "dcount_intersect":
+		st = c.dcountIntersect(sc, in, op)
+	case "rolling_percentile":
+		st = c.rollingPercentile(sc, in, op)
 	default:
 		c.errorf(op.Call.Func, "plugin '%s' is not supported", name)
 		return nil
