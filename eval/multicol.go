@@ -57,11 +57,11 @@ func (c *compiler) multiCall(sc *scope, row *rowCtx, e ast.Expr, keepRest bool) 
 	}
 	bag := c.callBag(sc, row, call, f)
 	s := &spread{bag: bag, fn: f, node: e}
-	prefix := f.Name + "_"
+	// f_<first argument's name>_<property>; the name may be empty
+	// (series_stats(series_add(x, 0)) gives series_stats__min)
+	prefix := f.Name + "__"
 	if len(call.Args) > 0 {
-		if arg := c.derivedName(sc, call.Args[0]); arg != "" {
-			prefix += arg + "_"
-		}
+		prefix = f.Name + "_" + c.derivedName(sc, call.Args[0]) + "_"
 	}
 	for i, col := range f.Columns {
 		switch {

@@ -171,3 +171,136 @@ func fit2LinesRow(row []data.Dyn) data.Dyn {
 		data.DynRealOf(bl.rsquare()), data.DynRealOf(bl.slope), data.DynRealOf(bl.interception),
 		data.DynRealOf(bl.variance()), data.DynRealOf(bl.rvariance()))
 }
+
+var fitPolyColumns = []data.ColumnDef{
+	{Name: "rsquare", Type: data.Real}, {Name: "coefficients", Type: data.Dynamic},
+	{Name: "variance", Type: data.Real}, {Name: "rvariance", Type: data.Real},
+	{Name: "poly_fit", Type: data.Dynamic},
+}
+
+func init() {
+	register(&Scalar{Name: "series_fit_poly", Sig: "series_fit_poly(y_series: dynamic [, x_series: dynamic [, degree: int]])",
+		Doc: "Fits a polynomial of the given degree (1 by default) to y over x (1, 2, … by default) by least " +
+			"squares and returns the columns rsquare, coefficients (highest power first), variance, " +
+			"rvariance and poly_fit.",
+		Examples: []Example{{"print y = dynamic([1, 4, 9, 16]) | extend (rs, coeff) = series_fit_poly(y, dynamic([1, 2, 3, 4]), 2) | project coeff", "[1.0,0.0,0.0]"}},
+		Bind:     seriesBinder("series_fit_poly", 1, 3, []int{0}, data.Dynamic, dynRows(fitPolyRow)),
+		Columns:  fitPolyColumns})
+}
+
+func fitPolyRow(row []data.Dyn) data.Dyn {
+	y, ok := seriesFinite(row[0])
+	if !ok || len(y) == 0 {
+		return data.Dyn{}
+	}
+	x := make([]float64, len(y))
+	for i := range x {
+		x[i] = float64(i + 1)
+	}
+	if len(row) > 1 && !row[1].IsNull() {
+		if x, ok = seriesFinite(row[1]); !ok || len(x) != len(y) {
+			return data.Dyn{}
+		}
+	}
+	deg := int(optLong(row, 2, 1))
+	if deg < 0 || deg >= len(y) || deg > 32 {
+		return data.Dyn{}
+	}
+	coef, ok := polyFit(x, y, deg)
+	if !ok {
+		return data.Dyn{}
+	}
+	fit := make([]float64, len(y))
+	var mean, ssTot, ssRes float64
+	for _, v := range y {
+		mean += v
+	}
+	mean /= float64(len(y))
+	for i, xi := range x {
+		var v float64
+		for _, c := range coef { // highest power first (Horner)
+			v = v*xi + c
+		}
+		fit[i] = v
+		ssRes += (y[i] - v) * (y[i] - v)
+		ssTot += (y[i] - mean) * (y[i] - mean)
+	}
+	rs := 1.0
+	if ssTot > 0 {
+		rs = 1 - ssRes/ssTot
+	}
+	return bagOf(columnNames(fitPolyColumns), data.DynRealOf(rs), realArray(coef),
+		data.DynRealOf(sampleVar(ssTot, len(y))), data.DynRealOf(sampleVar(ssRes, len(y))), realArray(fit))
+}
+
+// polyFit solves the least-squares polynomial fit of degree deg with
+// Householder QR; the coefficients are highest power first.
+func polyFit(x, y []float64, deg int) ([]float64, bool) {
+	n, m := len(x), deg+1
+	a := make([][]float64, n) // Vandermonde, lowest power first
+	for i, xi := range x {
+		a[i] = make([]float64, m)
+		p := 1.0
+		for j := 0; j < m; j++ {
+			a[i][j] = p
+			p *= xi
+		}
+	}
+	b := append([]float64(nil), y...)
+	for k := 0; k < m; k++ {
+		var norm float64
+		for i := k; i < n; i++ {
+			norm += a[i][k] * a[i][k]
+		}
+		norm = math.Sqrt(norm)
+		if norm == 0 {
+			return nil, false
+		}
+		if a[k][k] > 0 {
+			norm = -norm
+		}
+		v := make([]float64, n)
+		v[k] = a[k][k] - norm
+		for i := k + 1; i < n; i++ {
+			v[i] = a[i][k]
+		}
+		var vv float64
+		for i := k; i < n; i++ {
+			vv += v[i] * v[i]
+		}
+		if vv == 0 {
+			continue
+		}
+		for j := k; j < m; j++ {
+			var d float64
+			for i := k; i < n; i++ {
+				d += v[i] * a[i][j]
+			}
+			for i := k; i < n; i++ {
+				a[i][j] -= 2 * d / vv * v[i]
+			}
+		}
+		var d float64
+		for i := k; i < n; i++ {
+			d += v[i] * b[i]
+		}
+		for i := k; i < n; i++ {
+			b[i] -= 2 * d / vv * v[i]
+		}
+	}
+	c := make([]float64, m)
+	for j := m - 1; j >= 0; j-- {
+		s := b[j]
+		for k := j + 1; k < m; k++ {
+			s -= a[j][k] * c[k]
+		}
+		if a[j][j] == 0 {
+			return nil, false
+		}
+		c[j] = s / a[j][j]
+	}
+	for i, j := 0, m-1; i < j; i, j = i+1, j-1 {
+		c[i], c[j] = c[j], c[i]
+	}
+	return c, true
+}
