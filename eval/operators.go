@@ -45,7 +45,7 @@ var operators = []OperatorInfo{
 	{"project-rename", true, "", "range x from 1 to 3 step 1 | project-rename y = x"},
 	{"project-reorder", true, "asc, desc, granny-asc, granny-desc", "range x from 1 to 3 step 1 | extend y = 1 | project-reorder y"},
 	{"range", true, "long, real, datetime and timespan ranges", "range x from 1 to 3 step 1"},
-	{"reduce", false, "", "datatable(s:string)['a'] | reduce by s"},
+	{"reduce", true, "the documented algorithm (Vaarandi's SLCT) with `threshold`, `characters`, `kind=source`; patterns may differ from Kusto's in detail", "datatable(s:string)['a'] | reduce by s"},
 	{"render", true, "recorded in the result (`Result.Render`); kqlkit draws nothing", "range x from 1 to 3 step 1 | render timechart"},
 	{"sample", true, "", "range x from 1 to 3 step 1 | sample 1"},
 	{"sample-distinct", true, "", "range x from 1 to 3 step 1 | sample-distinct 1 of x"},

@@ -26,6 +26,8 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return c.consume(in, op)
 	case *ast.PartitionOp:
 		return c.partition(sc, in, op)
+	case *ast.ReduceOp:
+		return c.reduce(sc, in, op)
 	case *ast.ExtendOp:
 		return c.extend(sc, in, op)
 	case *ast.ProjectOp:
