@@ -12,4 +12,8 @@
 // it. Row-local operators (where, extend, project, …) run on chunks of rows,
 // in parallel when a query is large enough, and feed the operators that
 // need all their input (summarize, sort, join, …).
+//
+// Operators whose output columns depend on the data (bag_unpack, pivot,
+// search over every table) make a query late: Run compiles it again with
+// the data at hand (see late.go).
 package eval
