@@ -10,9 +10,12 @@ import (
 // Seasonality, decomposition and anomaly scoring of series.
 //
 // Kusto does not document its period-detection score; kqlkit scores a
-// period p by the autocorrelation at lag p of the series with its linear
-// trend removed (0 when negative), so detected periods and their scores
-// approximate Kusto's rather than reproduce them. Everything that takes an
+// period p by the square root of the autocorrelation at lag p of the
+// series with its linear trend removed (0 when negative), which is close
+// to Kusto's scores on its documented examples, and detects the periods
+// whose score is a local maximum; detected periods and scores approximate
+// Kusto's rather than reproduce them. Once the period is known,
+// decomposition and anomaly scores match Kusto's. Everything that takes an
 // explicit period (series_seasonal(x, p), series_decompose(x, p, …)) is
 // computed as documented: the seasonal component is the median of the
 // points in the same phase.
@@ -51,10 +54,10 @@ func init() {
 			Columns:  periodsColumns},
 		&Scalar{Name: "series_outliers",
 			Sig: "series_outliers(series: dynamic [, kind: string [, ignore_val: real [, min_percentile: real [, max_percentile: real]]]]): dynamic",
-			Doc: "Scores each point with Tukey's fences: (x - Q3) / (Q3 - Q1) above Q3, (x - Q1) / (Q3 - Q1) " +
-				"below Q1, 0 between, where Q1 and Q3 are the 10th and 90th percentiles ('ctukey', the default, " +
-				"adjustable) or the quartiles ('tukey'); when Q1 = Q3 the points outside score ±Infinity. " +
-				"Nulls and ignore_val score 0.",
+			Doc: "Scores each point with Tukey's fences: (x - Q3) / R above Q3, (x - Q1) / R below Q1, 0 " +
+				"between, where Q1 and Q3 are the 10th and 90th percentiles ('ctukey', the default, adjustable) " +
+				"and R is (Q3 - Q1) / 2.7726 as in Kusto, or the quartiles and R = Q3 - Q1 ('tukey'); when " +
+				"Q1 = Q3 the points outside score ±Infinity. Nulls and ignore_val score 0.",
 			Examples: []Example{{"print series_outliers(dynamic([1, 2, 3, 4, 5, 6, 7, 8, 9, 100]), 'tukey')", "[-0.5,-0.2777777777777778,-0.05555555555555555,0.0,0.0,0.0,0.0,0.05555555555555555,0.2777777777777778,20.5]"}},
 			Bind:     seriesBinder("series_outliers", 1, 5, []int{0}, data.Dynamic, dynRows(outliersRow))},
 		&Scalar{Name: "series_decompose",
@@ -74,17 +77,27 @@ func init() {
 		&Scalar{Name: "series_decompose_forecast",
 			Sig: "series_decompose_forecast(series: dynamic, points: int [, seasonality: int [, trend: string [, seasonality_threshold: real]]]): dynamic",
 			Doc: "Forecasts the last points of a series from the decomposition (seasonal + trend) of the " +
-				"points before them.",
+				"points before them; the trend is 'linefit' unless given, as Kusto computes it.",
 			Examples: []Example{{"print series_decompose_forecast(dynamic([1, 2, 3, 4, 0, 0]), 2, 0, 'linefit')", "[1.0,2.0,3.0,4.0,5.0,6.0]"}},
 			Bind:     seriesBinder("series_decompose_forecast", 2, 5, []int{0}, data.Dynamic, dynRows(forecastRow))},
 	)
 }
 
-// periodScore scores period p of y (see the package comment above).
+// periodScore scores period p of y (see the comment above): 0 outside 4
+// … half the series.
 func periodScore(y []float64, p float64) float64 {
-	n := len(y)
 	lag := int(math.Round(p))
-	if lag < 4 || lag > n/2 {
+	if lag < 4 || lag > len(y)/2 {
+		return 0
+	}
+	return lagScore(y, lag)
+}
+
+// lagScore is the square root of the autocorrelation at a lag of the
+// series with its linear trend removed, 0 when it is negative.
+func lagScore(y []float64, lag int) float64 {
+	n := len(y)
+	if lag < 1 || lag >= n {
 		return 0
 	}
 	f := fitLine(y, 0)
@@ -102,21 +115,31 @@ func periodScore(y []float64, p float64) float64 {
 	if den == 0 {
 		return 0
 	}
-	return max(0, num/den)
+	return math.Sqrt(max(0, num/den))
 }
 
 // detectPeriods returns up to k periods of y between lo and hi, best first,
-// leaving out multiples of a better period and scores below minScore.
+// leaving out periods near a multiple or divisor of a better one and scores
+// below minScore.
 func detectPeriods(y []float64, lo, hi float64, k int, minScore float64) ([]float64, []float64) {
 	type cand struct {
 		p     int
 		score float64
 	}
+	// a candidate is a local maximum of the score over the periods (a
+	// smooth series correlates with itself at every short lag; that is not
+	// a period)
 	var cands []cand
-	for p := max(4, int(math.Ceil(lo))); p <= len(y)/2 && float64(p) <= hi; p++ {
-		if s := periodScore(y, float64(p)); s >= minScore && s > 0 {
-			cands = append(cands, cand{p, s})
+	first, last := max(4, int(math.Ceil(lo))), min(len(y)/2, int(math.Floor(hi)))
+	for p := first; p <= last; p++ {
+		s := periodScore(y, float64(p))
+		if s < minScore || s <= 0 {
+			continue
 		}
+		if lagScore(y, p-1) > s || lagScore(y, p+1) > s {
+			continue
+		}
+		cands = append(cands, cand{p, s})
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 	var ps, ss []float64
@@ -126,7 +149,7 @@ func detectPeriods(y []float64, lo, hi float64, k int, minScore float64) ([]floa
 		}
 		multiple := false
 		for _, q := range ps {
-			if c.p%int(q) == 0 || int(q)%c.p == 0 {
+			if nearMultiple(float64(c.p), q) || nearMultiple(q, float64(c.p)) {
 				multiple = true
 			}
 		}
@@ -135,6 +158,13 @@ func detectPeriods(y []float64, lo, hi float64, k int, minScore float64) ([]floa
 		}
 	}
 	return ps, ss
+}
+
+// nearMultiple reports whether p is within 20% of a multiple of q (a
+// harmonic of a better period rather than a period of its own).
+func nearMultiple(p, q float64) bool {
+	k := math.Round(p / q)
+	return k >= 1 && math.Abs(p-k*q) <= 0.2*q
 }
 
 func periodsDetectRow(row []data.Dyn) data.Dyn {
@@ -267,11 +297,11 @@ func anomaliesRow(row []data.Dyn) data.Dyn {
 	if !ok {
 		return data.Dyn{}
 	}
-	lo, hi, ok := fenceRange(optString(row, 5, "ctukey"), 10, 90)
+	lo, hi, factor, ok := fenceRange(optString(row, 5, "ctukey"), 10, 90)
 	if !ok {
 		return data.Dyn{}
 	}
-	scores := tukeyScores(d.residual, d.residual[:len(y)-test], lo, hi)
+	scores := tukeyScores(d.residual, d.residual[:len(y)-test], lo, hi, factor)
 	flags := make([]data.Dyn, len(y))
 	for i, s := range scores {
 		f := int64(0)
@@ -294,27 +324,44 @@ func forecastRow(row []data.Dyn) data.Dyn {
 	}
 	train := y[:len(y)-int(points)]
 	p := resolvePeriod(train, optLong(row, 2, -1), optFloat(row, 4, 0.6))
-	d, ok := decompose(y, p, optString(row, 3, "avg"), int(points))
+	d, ok := decompose(y, p, optString(row, 3, "linefit"), int(points))
 	if !ok {
 		return data.Dyn{}
 	}
 	return realArray(d.baseline)
 }
 
-// fenceRange returns the percentiles of an outlier method.
-func fenceRange(kind string, lo, hi float64) (float64, float64, bool) {
+// fenceRange returns the percentiles of an outlier method and the factor
+// the range between them is divided by to give the score's unit.
+//
+// For 'ctukey' with its default 10th and 90th percentiles the factor,
+// 2.7726056055079, is Kusto's: series_outliers and
+// series_decompose_anomalies reproduce Microsoft's scores to 1e-13 with
+// it. For other percentiles it is scaled by the ratio of the standard
+// normal quantile ranges (kqlkit's assumption); 'tukey' uses the plain
+// inter-quartile range.
+func fenceRange(kind string, lo, hi float64) (float64, float64, float64, bool) {
 	switch kind {
 	case "tukey":
-		return 25, 75, true
+		return 25, 75, 1, true
 	case "ctukey":
-		return lo, hi, true
+		const defaultFactor = 2.7726056055079
+		if lo == 10 && hi == 90 {
+			return lo, hi, defaultFactor, true
+		}
+		ref := normalQuantile(0.9) - normalQuantile(0.1)
+		return lo, hi, defaultFactor * (normalQuantile(hi/100) - normalQuantile(lo/100)) / ref, true
 	}
-	return 0, 0, false
+	return 0, 0, 0, false
 }
 
+// normalQuantile is the standard normal distribution's quantile function.
+func normalQuantile(p float64) float64 { return math.Sqrt2 * math.Erfinv(2*p-1) }
+
 // tukeyScores scores every value of x against the lo-th and hi-th
-// percentiles of ref (NaN values are skipped and score 0).
-func tukeyScores(x, ref []float64, lo, hi float64) []float64 {
+// percentiles of ref, in units of their range divided by factor (NaN
+// values are skipped and score 0).
+func tukeyScores(x, ref []float64, lo, hi, factor float64) []float64 {
 	var sorted []float64
 	for _, v := range ref {
 		if !math.IsNaN(v) {
@@ -327,7 +374,7 @@ func tukeyScores(x, ref []float64, lo, hi float64) []float64 {
 		return out
 	}
 	q1, q3 := percentileOf(sorted, lo), percentileOf(sorted, hi)
-	iqr := q3 - q1
+	iqr := (q3 - q1) / factor
 	for i, v := range x {
 		switch { // with iqr 0, values outside score ±Inf, as the division gives
 		case math.IsNaN(v):
@@ -354,11 +401,11 @@ func outliersRow(row []data.Dyn) data.Dyn {
 			}
 		}
 	}
-	lo, hi, ok := fenceRange(optString(row, 1, "ctukey"), optFloat(row, 3, 10), optFloat(row, 4, 90))
+	lo, hi, factor, ok := fenceRange(optString(row, 1, "ctukey"), optFloat(row, 3, 10), optFloat(row, 4, 90))
 	if !ok || lo < 2 || hi > 98 || lo >= hi {
 		return data.Dyn{}
 	}
-	return realArray(tukeyScores(x, x, lo, hi))
+	return realArray(tukeyScores(x, x, lo, hi, factor))
 }
 
 func seasonalRow(row []data.Dyn) data.Dyn {
