@@ -11,7 +11,7 @@ import (
 // tabularFuncs are functions that return tables.
 var tabularFuncs = map[string]bool{
 	"materialize": true, "table": true, "view": true, "database": true, "cluster": true,
-	"external_table": true, "_GetWatchlist": true, "range": true,
+	"external_table": true, "_GetWatchlist": true,
 }
 
 func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
