@@ -129,3 +129,43 @@ func ExampleWithWatchlist() {
 	fmt.Println(res.Primary().Cols[0].Value(0))
 	// Output: ["10.0.0.1","10.0.0.2"]
 }
+
+// ExampleWithExternalData binds the rows an externaldata URI stands for.
+func ExampleWithExternalData() {
+	cols := []data.Column{data.NewVec(data.String, []string{"1.2.3.4", "evil.example"}, nil),
+		data.NewVec(data.String, []string{"ip", "domain"}, nil)}
+	iocs, _ := data.NewTableRows("", data.Schema{{Name: "IoC", Type: data.String}, {Name: "Type", Type: data.String}}, cols, 2)
+	env, _ := kql.NewEnv(kql.WithExternalData("https://example.com/iocs.csv", iocs))
+	q, _ := env.Compile("", `externaldata(IoC:string, Type:string)["https://example.com/iocs.csv"] with (format="csv")
+		| where Type == "domain" | project IoC`)
+	res, _ := q.Run(context.Background())
+	fmt.Println(res.Primary().Cols[0].Value(0))
+	// Output: evil.example
+}
+
+// ExampleWithGeoIP plugs an IP geolocation lookup into
+// geo_info_from_ip_address.
+func ExampleWithGeoIP() {
+	env, _ := kql.NewEnv(kql.WithGeoIP(func(ip string) (kql.GeoInfo, bool) {
+		if ip == "20.53.203.50" {
+			return kql.GeoInfo{Country: "Australia", City: "Sydney"}, true
+		}
+		return kql.GeoInfo{}, false
+	}))
+	q, _ := env.Compile("", `print geo_info_from_ip_address("20.53.203.50").country`)
+	res, _ := q.Run(context.Background())
+	fmt.Println(res.Primary().Cols[0].Value(0))
+	// Output: Australia
+}
+
+// ExampleQuery_Late runs a query whose columns come from the data.
+func ExampleQuery_Late() {
+	env, _ := kql.NewEnv(kql.WithTable("T", data.Schema{{Name: "d", Type: data.Dynamic}}))
+	q, _ := env.Compile("", `T | evaluate bag_unpack(d) | project Name`)
+	d, _ := data.ParseJSON(`{"Name": "alice", "Age": 30}`)
+	t, _ := data.NewTableRows("T", data.Schema{{Name: "d", Type: data.Dynamic}},
+		[]data.Column{data.NewVec(data.Dynamic, []data.Dyn{d}, nil)}, 1)
+	res, _ := q.Run(context.Background(), kql.WithData(t))
+	fmt.Println(q.Late(), res.Primary().Cols[0].Value(0))
+	// Output: true alice
+}
