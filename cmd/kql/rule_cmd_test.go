@@ -152,3 +152,33 @@ func TestBacktestCommand(t *testing.T) {
 		t.Errorf("an empty range: got exit %d (%s), want 2", code, errs)
 	}
 }
+
+// TestHostFlags binds a watchlist, externaldata and a workspace function.
+func TestHostFlags(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	wl := write("vips.csv", "ip,owner\n10.0.0.1,alice\n")
+	ext := write("iocs.csv", "IoC,Type\n1.2.3.4,ip\n")
+	fns := write("asim.kql", "let imDns = (name:string = '') { datatable(Q:string)['a.com', 'b.com'] | where name == '' or Q == name };\n")
+	query := `_GetWatchlist('vips') | project SearchKey, owner
+		| extend ioc = toscalar(externaldata(IoC:string, Type:string)["https://x/iocs.csv"] with (ignoreFirstRecord=true) | project IoC)
+		| extend q = toscalar(imDns(name='b.com'))`
+	code, out, errs := kqlCmd("query", query, "--watchlist", "vips="+wl, "--external", "https://x/iocs.csv="+ext,
+		"--functions", fns, "--format", "csv")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if want := "SearchKey,owner,ioc,q\n10.0.0.1,alice,1.2.3.4,b.com\n"; out != want {
+		t.Errorf("got %q, want %q", out, want)
+	}
+	code, _, errs = kqlCmd("query", "_GetWatchlist('vips')")
+	if code == 0 || !strings.Contains(errs, "no watchlist 'vips' is bound") {
+		t.Errorf("exit %d, stderr %q: want an error naming the missing watchlist", code, errs)
+	}
+}

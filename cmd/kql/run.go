@@ -59,7 +59,12 @@ func (f *dataFlags) ruleOptions() ([]rule.Option, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []rule.Option{rule.WithNow(now), rule.WithSchemas(declared), rule.WithTables(ld.tables...)}, nil
+	host, err := f.hostFlags.options()
+	if err != nil {
+		return nil, err
+	}
+	return []rule.Option{rule.WithNow(now), rule.WithSchemas(declared), rule.WithTables(ld.tables...),
+		rule.WithEnvOptions(host...)}, nil
 }
 
 func (c *runCmd) ruleOptions() ([]rule.Option, error) {
