@@ -157,6 +157,8 @@ func (c *compiler) evaluate(sc *scope, in data.Schema, op *ast.EvaluateOp) stage
 		st = c.dcountIntersect(sc, in, op)
 	case "rolling_percentile":
 		st = c.rollingPercentile(sc, in, op)
+	case "schema_merge":
+		st = c.schemaMerge(sc, in, op)
 	default:
 		c.errorf(op.Call.Func, "plugin '%s' is not supported", name)
 		return nil

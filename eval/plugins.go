@@ -25,6 +25,8 @@ var plugins = []OperatorInfo{
 		"range x from 1 to 9 step 1 | summarize a = hll(x), b = hll(x % 3) | evaluate dcount_intersect(a, b)"},
 	{"rolling_percentile", true, "nearest-rank percentiles, dimensions",
 		"range x from 1 to 9 step 1 | evaluate rolling_percentile(x, 50, x, 2, 2)"},
+	{"schema_merge", true, "`PreserveOrder`; numeric types widen",
+		"datatable(a:long)[] | getschema | evaluate schema_merge()"},
 	{"autocluster", false, "", "range x from 1 to 3 step 1 | evaluate autocluster()"},
 	{"basket", false, "", "range x from 1 to 3 step 1 | evaluate basket()"},
 	{"diffpatterns", false, "", "range x from 1 to 3 step 1 | evaluate diffpatterns(x, 1, 2)"},
