@@ -35,7 +35,14 @@ func (c *compiler) schemaMerge(sc *scope, in data.Schema, op *ast.EvaluateOp) st
 	return st
 }
 
-func (st *schemaMergeStage) outSchema() data.Schema { return getSchemaSchema }
+// schemaMergeSchema is getschema's, but with long ordinals (as Kusto
+// returns them).
+var schemaMergeSchema = data.Schema{
+	{Name: "ColumnName", Type: data.String}, {Name: "ColumnOrdinal", Type: data.Long},
+	{Name: "DataType", Type: data.String}, {Name: "ColumnType", Type: data.String},
+}
+
+func (st *schemaMergeStage) outSchema() data.Schema { return schemaMergeSchema }
 
 type mergedCol struct {
 	name, dtype, ctype string
@@ -91,9 +98,9 @@ func (st *schemaMergeStage) run(x *execCtx, in *rel) (*rel, error) {
 		names, ords = append(names, m.name), append(ords, -1)
 		dtypes, ctypes = append(dtypes, "ERROR(unknown CSL type:ERROR("+m.err+"))"), append(ctypes, "ERROR("+m.err+")")
 	}
-	cols := []data.Column{data.NewVec(data.String, names, nil), data.NewVec(data.Int, ords, nil),
+	cols := []data.Column{data.NewVec(data.String, names, nil), data.NewVec(data.Long, ords, nil),
 		data.NewVec(data.String, dtypes, nil), data.NewVec(data.String, ctypes, nil)}
-	return &rel{schema: getSchemaSchema, cols: cols, n: len(names)}, nil
+	return &rel{schema: schemaMergeSchema, cols: cols, n: len(names)}, nil
 }
 
 // widerType returns the common type of two numeric type names.
