@@ -8,7 +8,7 @@ import (
 
 func init() {
 	register(&Scalar{Name: "assert", Sig: "assert(condition: bool, message: string): bool",
-		Doc: "Returns true when the condition holds; when it is false the query fails with the message.",
+		Doc:      "Returns true when the condition holds; when it is false the query fails with the message.",
 		Examples: []Example{{"print assert(1 < 2, \"math is broken\")", "true"}},
 		Overloads: []Overload{{Params: []data.Type{data.Bool, data.String}, Result: data.Bool,
 			Kernel: func(ctx *Ctx, n int, args []data.Column) (data.Column, error) {
