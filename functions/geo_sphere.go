@@ -76,14 +76,15 @@ func geoValid(lng, lat float64) bool {
 // geoPoint returns the unit vector of a longitude and latitude in degrees.
 func geoPoint(lng, lat float64) vec3 {
 	phi, theta := lat*degToRad, lng*degToRad
-	c := math.Cos(phi)
-	return vec3{math.Cos(theta) * c, math.Sin(theta) * c, math.Sin(phi)}
+	c := accCos(phi)
+	return vec3{accCos(theta) * c, accSin(theta) * c, accSin(phi)}
 }
 
 // lngLat returns the longitude and latitude in degrees of a point.
 func (a vec3) lngLat() (lng, lat float64) {
-	lat = math.Atan2(a.z, math.Sqrt(a.x*a.x+a.y*a.y)) * radToDeg
-	lng = math.Atan2(a.y, a.x) * radToDeg
+	xy := math.Sqrt(float64(a.x*a.x) + float64(a.y*a.y))
+	lat = accAtan2(a.z, xy) * radToDeg
+	lng = accAtan2(a.y, a.x) * radToDeg
 	return lng, lat
 }
 
