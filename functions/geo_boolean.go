@@ -59,7 +59,20 @@ type bKeep func(p bPiece, c bClass) bool
 // booleanOp combines regions with keep and returns the resulting loops.
 func booleanOp(regions []*geoRegion, keep bKeep) [][]vec3 {
 	edges := collectEdges(regions)
+	keys := map[vec3]int{}
+	for _, e := range edges {
+		if _, ok := keys[e.a]; !ok {
+			keys[e.a] = len(keys)
+		}
+	}
 	splitEdges(edges)
+	for _, e := range edges {
+		for _, c := range e.cuts {
+			if _, ok := keys[c]; !ok {
+				keys[c] = len(keys)
+			}
+		}
+	}
 	pieces := piecesOf(edges)
 	index := map[[2]vec3][]int{}
 	for i, p := range pieces {
@@ -84,7 +97,7 @@ func booleanOp(regions []*geoRegion, keep bKeep) [][]vec3 {
 			kept = append(kept, p)
 		}
 	}
-	return assembleLoops(kept)
+	return assembleLoops(kept, keys)
 }
 
 func collectEdges(regions []*geoRegion) []*bEdge {
@@ -164,16 +177,31 @@ func sortCuts(e *bEdge) []vec3 {
 	return slices.CompactFunc(cuts, func(x, y vec3) bool { return x.equal(y) })
 }
 
-// assembleLoops joins directed pieces into closed loops, each rotated so
-// that it ends with the piece of the highest input edge.
-func assembleLoops(pieces []bPiece) [][]vec3 {
+// assembleLoops joins directed pieces into closed loops the way S2's
+// builder does: pieces are ordered by the numbers of their ends (vertices
+// are numbered in input order, the points where edges cross last), loops
+// are traced from the first unused piece turning left where several pieces
+// meet, and each loop is rotated so that it ends with the piece of the
+// highest input edge.
+func assembleLoops(pieces []bPiece, keys map[vec3]int) [][]vec3 {
+	order := make([]int, len(pieces))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := pieces[order[i]], pieces[order[j]]
+		if keys[a.a] != keys[b.a] {
+			return keys[a.a] < keys[b.a]
+		}
+		return keys[a.b] < keys[b.b]
+	})
 	out := map[vec3][]int{}
-	for i, p := range pieces {
-		out[p.a] = append(out[p.a], i)
+	for _, i := range order {
+		out[pieces[i].a] = append(out[pieces[i].a], i)
 	}
 	used := make([]bool, len(pieces))
 	var loops [][]vec3
-	for start := range pieces {
+	for _, start := range order {
 		if used[start] {
 			continue
 		}
@@ -195,15 +223,15 @@ func assembleLoops(pieces []bPiece) [][]vec3 {
 }
 
 // nextPiece picks the unused piece leaving the end of in; when several
-// leave the same vertex it takes the one turning most to the right.
+// leave the same vertex it takes the sharpest left turn.
 func nextPiece(pieces []bPiece, cands []int, used []bool, in bPiece) int {
-	best, bestAng := -1, math.Inf(1)
+	best, bestAng := -1, math.Inf(-1)
 	for _, k := range cands {
 		if used[k] {
 			continue
 		}
 		ang := turnAngle(in.a, in.b, pieces[k].b)
-		if ang < bestAng {
+		if ang > bestAng {
 			best, bestAng = k, ang
 		}
 	}

@@ -141,7 +141,7 @@ func unionOf(polys []geoPolygon) *geoRegion {
 	for i, p := range polys {
 		regions[i] = regionOf(p)
 	}
-	return regionFromRings(booleanOp(regions, keepUnion))
+	return unionAll(regions)
 }
 
 // polygons groups the region's rings into polygons: every shell

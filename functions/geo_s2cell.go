@@ -86,7 +86,7 @@ func evalPointToS2Cell(r *geoRow) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	id := s2.CellIDFromLatLng(s2.LatLngFromDegrees(lat, lng)).Parent(level)
+	id := s2.CellFromPoint(s2Pt(geoPoint(lng, lat))).ID().Parent(level)
 	return id.ToToken(), true
 }
 

@@ -109,6 +109,16 @@ func evalPolygonSimplify(r *geoRow) (data.Dyn, bool) {
 	if !ok || !ok2 {
 		return data.Dyn{}, false
 	}
+	out := simplifyPolygons(polys, tol)
+	if len(out) == 0 {
+		return data.Dyn{}, false
+	}
+	return geoPolygonsDyn(out), true
+}
+
+// simplifyPolygons simplifies every ring of the polygons; a polygon whose
+// shell vanishes is dropped, and so is a vanishing hole.
+func simplifyPolygons(polys []geoPolygon, tol float64) [][][]vec3 {
 	var out [][][]vec3
 	for _, p := range polys {
 		g := regionOf(p)
@@ -128,8 +138,5 @@ func evalPolygonSimplify(r *geoRow) (data.Dyn, bool) {
 			out = append(out, rings)
 		}
 	}
-	if len(out) == 0 {
-		return data.Dyn{}, false
-	}
-	return geoPolygonsDyn(out), true
+	return out
 }
