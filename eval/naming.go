@@ -60,6 +60,10 @@ func (c *compiler) callName(sc *scope, e *ast.CallExpr) string {
 		return ""
 	}
 	if f, ok := reg.Scalar(name); ok {
+		prefix := f.Prefix
+		if prefix == "" {
+			prefix = name
+		}
 		switch f.Naming {
 		case functions.NameFirstArg:
 			return first()
@@ -67,6 +71,10 @@ func (c *compiler) callName(sc *scope, e *ast.CallExpr) string {
 			if f := first(); f != "" {
 				return name + "_" + f
 			}
+		case functions.NamePrefixAndFirstArg:
+			return prefix + "_" + first()
+		case functions.NamePrefixOnly:
+			return prefix
 		}
 	}
 	return ""

@@ -61,6 +61,9 @@ func (c *compiler) summarize(sc *scope, in data.Schema, op *ast.SummarizeOp) sta
 			s.addMulti(names, call, name)
 			continue
 		}
+		if _, assigned := e.(*ast.AssignExpr); !assigned && isDirectCall(e) && x.name != "" {
+			name = x.name // the aggregate's own naming rule (percentile_x_95, …)
+		}
 		if name == "" {
 			name = names.column()
 		}

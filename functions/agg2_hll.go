@@ -42,7 +42,7 @@ func init() {
 			}},
 	)
 	register(
-		&Scalar{Name: "hll_merge", Sig: "hll_merge(hll1: dynamic, hll2: dynamic, ...): dynamic",
+		&Scalar{Name: "hll_merge", Sig: "hll_merge(hll1: dynamic, hll2: dynamic, ...): dynamic", Naming: NamePrefixOnly, Prefix: "hll_merged_result",
 			Doc:      "Merges hll values into one; arguments that are not hll values are ignored.",
 			Examples: []Example{{"range x from 1 to 10 step 1 | extend y = x + 10 | summarize a = hll(x), b = hll(y) | project dcount_hll(hll_merge(a, b))", "20"}},
 			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {

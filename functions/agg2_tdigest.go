@@ -56,7 +56,7 @@ func init() {
 			Bind:     tdMergeAggBinder("merge_tdigest")},
 	)
 	register(
-		&Scalar{Name: "merge_tdigest", Sig: "merge_tdigest(digest1: dynamic, ...): dynamic",
+		&Scalar{Name: "merge_tdigest", Sig: "merge_tdigest(digest1: dynamic, ...): dynamic", Naming: NamePrefixOnly, Prefix: "tdigests_merge_result",
 			Doc:      "Merges tdigest values into one; arguments that are not digests are ignored.",
 			Examples: []Example{{"print merge_tdigest(dynamic([[7],[1],[1]]), dynamic([[7],[2],[3]]))", "[[7],[1,2],[1,3]]"}},
 			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {
@@ -71,8 +71,7 @@ func init() {
 				"(or of type T when a type literal is given); null for a value that is not a digest.",
 			Examples: []Example{{"print percentile_tdigest(dynamic([[7],[1,2,3],[1,1,1]]), 50)", "2"}},
 			Bind:     tdPercentileBind},
-		&Scalar{Name: "percentiles_array_tdigest", Sig: "percentiles_array_tdigest(digest: dynamic, percentile: real, ... | percentiles: dynamic): dynamic",
-			Naming:   NamePrefixAndFirstArg,
+		&Scalar{Name: "percentiles_array_tdigest", Sig: "percentiles_array_tdigest(digest: dynamic, percentile: real, ... | percentiles: dynamic): dynamic", Naming: NamePrefixAndFirstArg, Prefix: "percentile_tdigest",
 			Doc:      "Returns the dynamic array of the requested nearest-rank percentiles of a tdigest.",
 			Examples: []Example{{"print percentiles_array_tdigest(dynamic([[7],[1,2,3],[1,1,1]]), 0, 100)", "[1,3]"}},
 			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {

@@ -78,7 +78,7 @@ func init() {
 				"(null where the values run out; keys that are not strings are skipped).",
 			Examples: []Example{{"print bag_zip(dynamic(['a', 'b']), dynamic([1, '2']))", "{\"a\":1,\"b\":\"2\"}"}},
 			Bind:     dynBinder("bag_zip", 2, 2, []int{0, 1}, nil, data.Dynamic, dynRows(bagZip))},
-		&Scalar{Name: "treepath", Sig: "treepath(object: dynamic): dynamic", Naming: NamePrefixAndFirstArg,
+		&Scalar{Name: "treepath", Sig: "treepath(object: dynamic): dynamic", Naming: NamePrefixAndFirstArg, Prefix: "tree",
 			Doc: "Returns the paths of every node of a dynamic value, as ['key'] and [0] steps; the elements " +
 				"of an array share the path [0].",
 			Examples: []Example{{"print treepath(parse_json('{\"a\":\"b\", \"c\":123}'))", "[\"['a']\",\"['c']\"]"}},

@@ -75,7 +75,7 @@ func init() {
 			Examples: []Example{{"print range(1, 8, 3)", "[1,4,7]"},
 				{"print range(1h, 3h)", "[\"01:00:00\",\"02:00:00\",\"03:00:00\"]"}},
 			Bind: rangeBind},
-		&Scalar{Name: "repeat", Sig: "repeat(value: scalar, count: long): dynamic", Naming: NameFuncAndFirstArg,
+		&Scalar{Name: "repeat", Sig: "repeat(value: scalar, count: long): dynamic", Naming: NamePrefixAndFirstArg, Prefix: "repeat",
 			Doc:      "Returns an array holding value count times; a negative count gives null.",
 			Examples: []Example{{"print repeat(1, 3)", "[1,1,1]"}},
 			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {

@@ -74,8 +74,10 @@ type Scalar struct {
 	// within a run, not across runs.
 	Now bool
 	// Naming says how Kusto names a column computed by a call that has no
-	// explicit name (extend tostring(x) gives x, strlen(x) gives strlen_x).
+	// explicit name (extend tostring(x) gives x, strlen(x) gives strlen_x);
+	// Prefix is used by NamePrefixAndFirstArg and NamePrefixOnly.
 	Naming Naming
+	Prefix string
 }
 
 // Naming is how a call's result column is named when no name is given,

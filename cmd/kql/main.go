@@ -4,6 +4,8 @@
 //	kql query [QUERY | -f FILE] [--table NAME=PATH]... [--schema FILE]... [--now TIME]
 //	          [--format table|json|csv|jsonl] [--stats] [--repeat N]
 //	kql run   RULE.yaml [--table NAME=PATH]... [--schema FILE]... [--now TIME] [--format table|json]
+//	kql test  PATH... [--junit FILE] [--run REGEXP]
+//	kql backtest RULE.yaml --from TIME --to TIME [--table NAME=PATH]... [--format table|json]
 //	kql parse FILE... [--format text|json]
 //	kql fmt   FILE...
 //
@@ -33,8 +35,11 @@ const (
 type cli struct {
 	Query queryCmd `cmd:"" help:"Run a KQL query over data files."`
 	Run   runCmd   `cmd:"" help:"Evaluate a Sentinel analytic rule at an instant."`
+	Test  testCmd  `cmd:"" help:"Run rule unit tests (*_test.yaml files)."`
 	Parse parseCmd `cmd:"" help:"Check the syntax of .kql files and rule YAML files."`
 	Fmt   fmtCmd   `cmd:"" help:"Print queries (or the query of rule YAML files) in the canonical layout."`
+
+	Backtest backtestCmd `cmd:"" help:"Run a rule on its schedule over a time range: alerts and incidents."`
 }
 
 // app carries what commands need besides their flags.
