@@ -102,8 +102,13 @@ type geoFunc[R data.Elem] struct {
 	eval func(r *geoRow) (R, bool)
 }
 
+// geoParamsOf keeps the parameter kinds of every geospatial function, for
+// the fuzz test.
+var geoParamsOf = map[string][]geoParam{}
+
 // scalar returns the function ready to register.
 func (g geoFunc[R]) scalar() *Scalar {
+	geoParamsOf[g.name] = g.params
 	return &Scalar{Name: g.name, Sig: g.sig, Doc: g.doc, Examples: g.examples,
 		Naming: NameDefault, Bind: g.bind}
 }

@@ -118,9 +118,30 @@ func collectEdges(regions []*geoRegion) []*bEdge {
 // splitEdges records on every edge the points where edges of other
 // regions cross or touch it.
 func splitEdges(edges []*bEdge) {
-	for i, e := range edges {
-		for _, f := range edges[i+1:] {
-			if e.region == f.region || !e.cap.near(f.cap) {
+	splitPairs(edges, func(e, f *bEdge) bool { return e.region != f.region })
+}
+
+// splitPairs cuts the edges where pairs accepted by want cross or touch;
+// edges are swept in order of their lowest z so that only pairs whose
+// bounds overlap are compared. The cuts of each edge end up sorted along
+// it.
+func splitPairs(edges []*bEdge, want func(e, f *bEdge) bool) {
+	order := make([]*bEdge, len(edges))
+	copy(order, edges)
+	lo := make(map[*bEdge]float64, len(edges))
+	hi := make(map[*bEdge]float64, len(edges))
+	for _, e := range edges {
+		lat := math.Asin(math.Max(-1, math.Min(1, e.cap.center.z)))
+		lo[e] = math.Sin(math.Max(-math.Pi/2, lat-e.cap.radius))
+		hi[e] = math.Sin(math.Min(math.Pi/2, lat+e.cap.radius))
+	}
+	sort.SliceStable(order, func(i, j int) bool { return lo[order[i]] < lo[order[j]] })
+	for i, e := range order {
+		for _, f := range order[i+1:] {
+			if lo[f] > hi[e] {
+				break
+			}
+			if !want(e, f) || !e.cap.near(f.cap) {
 				continue
 			}
 			if crossingSign(e.a, e.b, f.a, f.b) > 0 {
@@ -134,6 +155,9 @@ func splitEdges(edges []*bEdge) {
 			touch(f, e.a)
 			touch(f, e.b)
 		}
+	}
+	for _, e := range edges {
+		e.cuts = sortCuts(e)
 	}
 }
 

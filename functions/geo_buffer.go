@@ -22,7 +22,7 @@ func init() {
 			doc: "Returns the polygon or multipolygon of the points within radius meters of a line " +
 				"or multiline (round ends), within tolerance meters (10 by default); invalid input gives null.",
 			examples: []Example{{"print geo_polygon_area(geo_line_buffer(dynamic({\"type\":\"LineString\"," +
-				"\"coordinates\":[[0,0],[0.01,0]]}), 100))", "253534.87745855996"}},
+				"\"coordinates\":[[0,0],[0.01,0]]}), 100))", "250146.27653462533"}},
 			eval: evalLineBuffer}.scalar(),
 		geoFunc[data.Dyn]{name: "geo_polygon_buffer", result: data.Dynamic,
 			params: []geoParam{gDyn, gNum, gNum}, optional: 1,
@@ -30,7 +30,7 @@ func init() {
 			doc: "Returns the polygon or multipolygon of the points within radius meters of a polygon " +
 				"or multipolygon, within tolerance meters (10 by default); invalid input gives null.",
 			examples: []Example{{"print geo_polygon_area(geo_polygon_buffer(dynamic({\"type\":\"Polygon\"," +
-				"\"coordinates\":[[[0,0],[0.01,0],[0.01,0.01],[0,0.01],[0,0]]]}), 100))", "1697015.1149498727"}},
+				"\"coordinates\":[[[0,0],[0.01,0],[0.01,0.01],[0,0.01],[0,0]]]}), 100))", "1709307.4896525515"}},
 			eval: evalPolygonBuffer}.scalar(),
 	)
 }

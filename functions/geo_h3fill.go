@@ -119,7 +119,7 @@ func h3Fill(shapes [][]lngLatRing, res int) ([]h3Index, bool) {
 		lat := math.Max(-90, math.Min(90, y))
 		dx := dy / math.Max(0.01, math.Cos(lat*degToRad))
 		for x := lo.x - dx; x <= hi.x+dx; x += dx {
-			h := h3FromPoint(geoPoint(math.Max(-180, math.Min(180, x)), lat), res)
+			h := h3FromPoint(fastPoint(math.Max(-180, math.Min(180, x)), lat), res)
 			if h == 0 || seen[h] {
 				continue
 			}
@@ -138,4 +138,11 @@ func h3Fill(shapes [][]lngLatRing, res int) ([]h3Index, bool) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
 	return out, true
+}
+
+// fastPoint is geoPoint without correct rounding, for sampling.
+func fastPoint(lng, lat float64) vec3 {
+	phi, theta := lat*degToRad, lng*degToRad
+	c := math.Cos(phi)
+	return vec3{math.Cos(theta) * c, math.Sin(theta) * c, math.Sin(phi)}
 }

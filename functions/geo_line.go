@@ -15,7 +15,7 @@ func init() {
 			doc: "Returns the shortest distance in meters from a coordinate to a GeoJSON line or " +
 				"multiline on the Earth; invalid input gives null.",
 			examples: []Example{{"print geo_distance_point_to_line(-73.96, 40.79, " + line + ")",
-				"281.9463380209658"}},
+				"190.18532109543435"}},
 			eval: evalDistancePointToLine}.scalar(),
 		geoFunc[data.Dyn]{name: "geo_closest_point_on_line", result: data.Dynamic,
 			params: []geoParam{gNum, gNum, gDyn},
@@ -23,13 +23,13 @@ func init() {
 			doc: "Returns the point of a GeoJSON line or multiline closest to a coordinate, as a " +
 				"GeoJSON point; invalid input gives null.",
 			examples: []Example{{"print geo_closest_point_on_line(-73.96, 40.79, " + line + ")",
-				`{"type":"Point","coordinates":[-73.96289079090208,40.788770541296]}`}},
+				`{"type":"Point","coordinates":[-73.96215126776536,40.79052210655851]}`}},
 			eval: evalClosestPointOnLine}.scalar(),
 		geoFunc[float64]{name: "geo_line_length", result: data.Real,
 			params:   []geoParam{gDyn},
 			sig:      "geo_line_length(lineString: dynamic): real",
 			doc:      "Returns the length in meters of a GeoJSON line or multiline on the Earth; an invalid line gives null.",
-			examples: []Example{{"print geo_line_length(" + line + ")", "4179.7866451018725"}},
+			examples: []Example{{"print geo_line_length(" + line + ")", "4195.891120055918"}},
 			eval:     evalLineLength}.scalar(),
 		geoFunc[data.Dyn]{name: "geo_line_centroid", result: data.Dynamic,
 			params: []geoParam{gDyn},
@@ -52,8 +52,8 @@ func init() {
 				"[use_spheroid: bool]): real",
 			doc: "Returns the fraction (0 to 1) of a line's length from its start to the point of the " +
 				"line closest to a coordinate; invalid input gives null.",
-			examples: []Example{{"print geo_line_locate_point(" + line + ", -73.965, 40.792)",
-				"0.2556013510030755"}},
+			examples: []Example{{"print round(geo_line_locate_point(" + line + ", -73.965, 40.792), 9)",
+				"0.255601351"}},
 			eval: evalLineLocatePoint}.scalar(),
 	)
 }

@@ -3,6 +3,7 @@ package functions
 import (
 	"math"
 	"slices"
+	"sort"
 )
 
 // geoLoop is a closed chain of geodesic edges with an interior on its
@@ -52,15 +53,33 @@ func hasDuplicatePoint(pts []vec3) bool {
 }
 
 // selfIntersects reports whether two non-adjacent edges of the ring cross.
+// Edges are swept in order of their lowest z so that only edges whose
+// bounds overlap are compared.
 func selfIntersects(pts []vec3) bool {
 	n := len(pts)
-	for i := 0; i < n; i++ {
+	type span struct {
+		i      int
+		lo, hi float64
+	}
+	spans := make([]span, n)
+	for i := range pts {
 		a, b := pts[i], pts[(i+1)%n]
-		for j := i + 2; j < n; j++ {
-			if i == 0 && j == n-1 {
+		lo, hi := math.Min(a.z, b.z), math.Max(a.z, b.z)
+		// A geodesic edge may bulge past its ends toward a pole.
+		bulge := 1 - math.Sqrt(math.Max(0, (1+a.dot(b))/2))
+		spans[i] = span{i, lo - bulge - 1e-15, hi + bulge + 1e-15}
+	}
+	sort.Slice(spans, func(x, y int) bool { return spans[x].lo < spans[y].lo })
+	for x, s := range spans {
+		for _, t := range spans[x+1:] {
+			if t.lo > s.hi {
+				break
+			}
+			i, j := min(s.i, t.i), max(s.i, t.i)
+			if j == i+1 || (i == 0 && j == n-1) {
 				continue
 			}
-			if crossingSign(a, b, pts[j], pts[(j+1)%n]) > 0 {
+			if crossingSign(pts[i], pts[(i+1)%n], pts[j], pts[(j+1)%n]) > 0 {
 				return true
 			}
 		}

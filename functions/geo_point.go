@@ -105,7 +105,7 @@ func evalPointInCircle(r *geoRow) (bool, bool) {
 // [0, 2pi), and false for equal or antipodal points.
 func azimuth(lng1, lat1, lng2, lat2 float64) (float64, bool) {
 	a, b := geoPoint(lng1, lat1), geoPoint(lng2, lat2)
-	if a.equal(b) || a.add(b).norm2() == 0 {
+	if a.equal(b) || a.add(b).norm2() < 1e-24 {
 		return 0, false
 	}
 	la1, la2 := lat1*degToRad, lat2*degToRad

@@ -26,16 +26,16 @@ func init() {
 			sig:    "geo_s2cell_to_central_point(s2cell: string): dynamic",
 			doc:    "Returns the center of an S2 cell as a GeoJSON point; an invalid token gives null.",
 			examples: []Example{{"print geo_s2cell_to_central_point(\"1234567\")",
-				`{"type":"Point","coordinates":[9.868307318504081,27.468392925827608]}`}},
+				`{"type":"Point","coordinates":[9.86830731850408,27.468392925827605]}`}},
 			eval: evalS2CellCenter}.scalar(),
 		geoFunc[data.Dyn]{name: "geo_s2cell_to_polygon", result: data.Dynamic,
 			params: []geoParam{gStr},
 			sig:    "geo_s2cell_to_polygon(s2cell: string): dynamic",
 			doc:    "Returns the four-vertex GeoJSON polygon of an S2 cell; an invalid token gives null.",
 			examples: []Example{{"print geo_s2cell_to_polygon(\"89c259\")",
-				`{"type":"Polygon","coordinates":[[[-74.03001224983846,40.8012684339439],` +
-					`[-74.03001224983846,40.722226291835796],[-73.93598211433742,40.70888048980456],` +
-					`[-73.93598211433742,40.787917134506834],[-74.03001224983846,40.8012684339439]]]}`}},
+				`{"type":"Polygon","coordinates":[[[-74.03001224983848,40.8012684339439],` +
+					`[-74.03001224983848,40.7222262918358],[-73.93598211433742,40.708880489804564],` +
+					`[-73.93598211433742,40.78791713450684],[-74.03001224983848,40.8012684339439]]]}`}},
 			eval: evalS2CellPolygon}.scalar(),
 		geoFunc[data.Dyn]{name: "geo_s2cell_neighbors", result: data.Dynamic,
 			params: []geoParam{gStr},
@@ -51,7 +51,7 @@ func init() {
 				"or multipolygon and, with a radius in meters, every point that close to it; null " +
 				"when the input is invalid or more than 65536 cells are needed.",
 			examples: []Example{{"print array_length(geo_polygon_to_s2cells(dynamic({\"type\":\"Polygon\"," +
-				"\"coordinates\":[[[0,0],[0,1],[1,1],[0,0]]]}), 5))", "1"}},
+				"\"coordinates\":[[[0,0],[0,1],[1,1],[0,0]]]}), 5))", "4"}},
 			eval: evalPolygonToS2Cells}.scalar(),
 		geoFunc[data.Dyn]{name: "geo_line_to_s2cells", result: data.Dynamic,
 			params: []geoParam{gDyn, gNum, gNum}, optional: 2,
@@ -60,7 +60,7 @@ func init() {
 				"or multiline and, with a radius in meters, every point that close to it; null " +
 				"when the input is invalid or more than 65536 cells are needed.",
 			examples: []Example{{"print geo_line_to_s2cells(dynamic({\"type\":\"LineString\"," +
-				"\"coordinates\":[[0,0],[0,0.1]]}), 5)", `["1004"]`}},
+				"\"coordinates\":[[1,1],[1,1.1]]}), 5)", `["1004"]`}},
 			eval: evalLineToS2Cells}.scalar(),
 	)
 }

@@ -31,6 +31,7 @@ type geoShape struct {
 // is inside the polygon when an odd number of loops contain it.
 type geoPolygon struct {
 	loops []*geoLoop
+	index *s2Index // built after repeated containment tests of a large polygon
 }
 
 // parseGeoJSON parses a GeoJSON geometry (Point, LineString, Polygon, their
@@ -166,7 +167,7 @@ func geoPolygonCoords(c data.Dyn) (geoPolygon, bool) {
 	if c.Kind() != data.DynArray || c.Len() == 0 {
 		return geoPolygon{}, false
 	}
-	var p geoPolygon
+	p := geoPolygon{index: &s2Index{}}
 	for _, ring := range c.Items() {
 		pts, ok := geoCoordList(ring, 4)
 		if !ok || !pts[0].equal(pts[len(pts)-1]) {

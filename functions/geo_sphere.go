@@ -76,8 +76,9 @@ func geoValid(lng, lat float64) bool {
 // geoPoint returns the unit vector of a longitude and latitude in degrees.
 func geoPoint(lng, lat float64) vec3 {
 	phi, theta := lat*degToRad, lng*degToRad
-	c := accCos(phi)
-	return vec3{accCos(theta) * c, accSin(theta) * c, accSin(phi)}
+	sp, cp := accSinCos(phi)
+	st, ct := accSinCos(theta)
+	return vec3{ct * cp, st * cp, sp}
 }
 
 // lngLat returns the longitude and latitude in degrees of a point.

@@ -98,10 +98,33 @@ func sinCosDD(r dd) (dd, dd) {
 	return s, c
 }
 
+// trigTable holds sin and cos of j/64 for j = 0..51, in double-double.
+var trigTable = func() (t [52][2]dd) {
+	for j := range t {
+		t[j][0], t[j][1] = sinCosDD(dd{float64(j) / 64, 0})
+	}
+	return t
+}()
+
+// sinCosSmall returns sin(r) and cos(r) for |r| <= pi/4: r is split into
+// j/64 from the table plus a remainder below 1/128 for the series.
+func sinCosSmall(r dd) (dd, dd) {
+	j := math.Round(r.hi * 64)
+	t := r.add(dd{-j / 64, 0})
+	st, ct := sinCosDD(t)
+	neg := j < 0
+	tab := trigTable[int(math.Abs(j))]
+	sj, cj := tab[0], tab[1]
+	if neg {
+		sj = sj.neg()
+	}
+	return sj.mul(ct).add(cj.mul(st)), cj.mul(ct).add(sj.mul(st).neg())
+}
+
 // sinCosX returns sin(x) and cos(x) in double-double.
 func sinCosX(x float64) (dd, dd) {
 	r, k := reduceHalfPi(x)
-	s, c := sinCosDD(r)
+	s, c := sinCosSmall(r)
 	switch k & 3 {
 	case 1:
 		return c, s.neg()
@@ -145,4 +168,13 @@ func accAtan2(y, x float64) float64 {
 		return a
 	}
 	return a - (num.hi+num.lo)/den
+}
+
+// accSinCos returns sin(x) and cos(x), both correctly rounded.
+func accSinCos(x float64) (float64, float64) {
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 {
+		return math.Sin(x), math.Cos(x)
+	}
+	s, c := sinCosX(x)
+	return s.hi + s.lo, c.hi + c.lo
 }

@@ -26,9 +26,12 @@ func bigSinCos(x float64) (float64, float64) {
 }
 
 func TestAccurateTrig(t *testing.T) {
+	xs := []float64{1e-300, -1e-20, 1e-8, math.Pi / 2, -math.Pi / 2, math.Pi, math.Pi / 4,
+		math.Nextafter(math.Pi/4, 1), 0.5 / 64, 1.0 / 128}
 	for i := 0; i < 2000; i++ {
-		x := (float64(i)/1000 - 1) * 3.2
-		x += 1e-7 * float64(i%7)
+		xs = append(xs, (float64(i)/1000-1)*3.2+1e-7*float64(i%7))
+	}
+	for _, x := range xs {
 		ws, wc := bigSinCos(x)
 		if got := accSin(x); got != ws {
 			t.Fatalf("accSin(%v) = %v, want %v", x, got, ws)

@@ -13,9 +13,9 @@ func init() {
 			sig:    "geo_union_polygons_array(polygons: dynamic): dynamic",
 			doc: "Returns the union of an array of polygons and multipolygons as a GeoJSON polygon " +
 				"or multipolygon; an invalid element gives null.",
-			examples: []Example{{"print geo_union_polygons_array(pack_array(dynamic({\"type\":\"Polygon\"," +
-				"\"coordinates\":[[[0,0],[1,0],[1,1],[0,0]]]})))",
-				`{"type":"Polygon","coordinates":[[[0.0,0.0],[1.0,0.0],[1.0,1.0],[0.0,0.0]]]}`}},
+			examples: []Example{{"print array_length(geo_union_polygons_array(pack_array(dynamic({\"type\":\"Polygon\"," +
+				"\"coordinates\":[[[0,0],[2,0],[2,2],[0,0]]]}), dynamic({\"type\":\"Polygon\"," +
+				"\"coordinates\":[[[1,0],[3,0],[3,2],[1,0]]]}))).coordinates[0])", "8"}},
 			eval: evalUnionPolygonsArray}.scalar(),
 		geoFunc[data.Dyn]{name: "geo_union_lines_array", result: data.Dynamic,
 			params: []geoParam{gDyn},

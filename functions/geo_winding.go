@@ -5,6 +5,9 @@ package functions
 // Buffers are built this way: their paths loop back over themselves at
 // inner corners, and the winding rule removes the overlaps.
 
+// geoMaxPathEdges bounds the work of a buffer: larger ones give null.
+const geoMaxPathEdges = 1 << 18
+
 // windingRegion returns the region wound at least once by the paths (each
 // a closed chain of vertices). ref must be a point no path winds around.
 func windingRegion(paths [][]vec3, ref vec3) *geoRegion {
@@ -22,6 +25,9 @@ func windingRegion(paths [][]vec3, ref vec3) *geoRegion {
 			edges = append(edges, &bEdge{a: a, b: b, id: len(edges), cap: newEdgeCap(a, b)})
 		}
 	}
+	if len(edges) > geoMaxPathEdges {
+		return &geoRegion{}
+	}
 	splitAll(edges)
 	for _, e := range edges {
 		for _, c := range e.cuts {
@@ -30,35 +36,32 @@ func windingRegion(paths [][]vec3, ref vec3) *geoRegion {
 			}
 		}
 	}
+	junction := map[vec3]bool{}
+	for _, e := range edges {
+		for _, c := range e.cuts {
+			junction[c] = true
+		}
+	}
+	// The winding number right of the paths changes only where they meet,
+	// so it is computed once per run of pieces between junctions.
 	var kept []bPiece
-	for _, p := range piecesOf(edges) {
-		mid := p.a.add(p.b).normalize()
-		if windingAt(edges, ref, mid, p.id) == 0 {
+	var prev bPiece
+	w := 0
+	for i, p := range piecesOf(edges) {
+		if i == 0 || junction[p.a] || !p.a.equal(prev.b) {
+			w = windingAt(edges, ref, p.a.add(p.b).normalize(), p.id)
+		}
+		if w == 0 {
 			kept = append(kept, p)
 		}
+		prev = p
 	}
 	return regionFromRings(nestRings(assembleLoops(kept, keys)))
 }
 
-// splitAll cuts every edge where any other, non-adjacent edge crosses it.
+// splitAll cuts every edge where any other edge crosses or touches it.
 func splitAll(edges []*bEdge) {
-	for i, e := range edges {
-		for _, f := range edges[i+1:] {
-			if !e.cap.near(f.cap) {
-				continue
-			}
-			if crossingSign(e.a, e.b, f.a, f.b) > 0 {
-				x := edgeIntersection(e.a, e.b, f.a, f.b)
-				e.cuts = append(e.cuts, x)
-				f.cuts = append(f.cuts, x)
-				continue
-			}
-			touch(e, f.a)
-			touch(e, f.b)
-			touch(f, e.a)
-			touch(f, e.b)
-		}
-	}
+	splitPairs(edges, func(e, f *bEdge) bool { return true })
 }
 
 // windingAt returns the winding number of the edges around p, leaving out
