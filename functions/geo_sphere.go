@@ -23,10 +23,9 @@ func (a vec3) neg() vec3          { return vec3{-a.x, -a.y, -a.z} }
 func (a vec3) cross(b vec3) vec3 {
 	return vec3{a.y*b.z - a.z*b.y, a.z*b.x - a.x*b.z, a.x*b.y - a.y*b.x}
 }
-func (a vec3) equal(b vec3) bool     { return a.x == b.x && a.y == b.y && a.z == b.z }
-func (a vec3) angle(b vec3) float64  { return math.Atan2(a.cross(b).norm(), a.dot(b)) }
-func (a vec3) dist2(b vec3) float64  { return a.sub(b).norm2() }
-func (a vec3) meters(b vec3) float64 { return a.angle(b) * geoEarthRadius }
+func (a vec3) equal(b vec3) bool    { return a.x == b.x && a.y == b.y && a.z == b.z }
+func (a vec3) angle(b vec3) float64 { return math.Atan2(a.cross(b).norm(), a.dot(b)) }
+func (a vec3) dist2(b vec3) float64 { return a.sub(b).norm2() }
 
 // normalize returns a scaled to unit length (the zero vector stays zero).
 func (a vec3) normalize() vec3 {
@@ -51,16 +50,6 @@ func (a vec3) largestAbs() int {
 		return 1
 	}
 	return 2
-}
-
-func (a vec3) component(i int) float64 {
-	switch i {
-	case 0:
-		return a.x
-	case 1:
-		return a.y
-	}
-	return a.z
 }
 
 const (

@@ -136,24 +136,6 @@ func sinCosX(x float64) (dd, dd) {
 	return s, c
 }
 
-// accSin returns sin(x) correctly rounded (for |x| up to a few pi).
-func accSin(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 || x == 0 {
-		return math.Sin(x)
-	}
-	s, _ := sinCosX(x)
-	return s.hi + s.lo
-}
-
-// accCos returns cos(x) correctly rounded (for |x| up to a few pi).
-func accCos(x float64) float64 {
-	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 {
-		return math.Cos(x)
-	}
-	_, c := sinCosX(x)
-	return c.hi + c.lo
-}
-
 // accAtan2 returns atan2(y, x) correctly rounded: one Newton step in
 // double-double arithmetic from math.Atan2.
 func accAtan2(y, x float64) float64 {

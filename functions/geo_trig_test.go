@@ -33,11 +33,9 @@ func TestAccurateTrig(t *testing.T) {
 	}
 	for _, x := range xs {
 		ws, wc := bigSinCos(x)
-		if got := accSin(x); got != ws {
-			t.Fatalf("accSin(%v) = %v, want %v", x, got, ws)
-		}
-		if got := accCos(x); got != wc {
-			t.Fatalf("accCos(%v) = %v, want %v", x, got, wc)
+		gs, gc := accSinCos(x)
+		if gs != ws || gc != wc {
+			t.Fatalf("accSinCos(%v) = %v, %v, want %v, %v", x, gs, gc, ws, wc)
 		}
 	}
 	for _, c := range [][2]float64{{1, 1}, {0.5, -2}, {-3, -0.1}, {1e-20, 1}, {1, 0}} {
