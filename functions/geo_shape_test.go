@@ -174,7 +174,6 @@ func TestGeoBindErrors(t *testing.T) {
 		{"geo_distance_2points", []data.Value{str("1"), num(2), num(3), num(4)}},
 		{"geo_point_in_polygon", []data.Value{num(1), num(2), str("{}")}},
 		{"geo_geohash_to_polygon", []data.Value{geoDyn(t, `"sunny"`)}},
-		{"geo_h3cell_rings", []data.Value{str("861f8894fffffff")}},
 	} {
 		if _, err := tryScalar(c.fn, c.args...); err == nil {
 			t.Errorf("%s%v: want a bind error", c.fn, c.args)
