@@ -53,90 +53,33 @@ func (p *projectStage) apply(x *execCtx, in *rel) (*rel, error) {
 }
 
 func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
-	// Later expressions may use columns defined earlier in the same extend:
-	// compile against a working schema that grows with each new column
-	// (a replaced column's old entry is hidden).
-	work := append(data.Schema(nil), in...)
-	var steps []*cexpr
+	// Every expression sees the input columns only, as in Kusto: a column
+	// defined by the same extend is not visible to the expressions after it.
+	row := &rowCtx{schema: in}
+	out := append(data.Schema(nil), in...)
+	exprs := make([]*cexpr, len(in))
+	for i, def := range in {
+		exprs[i] = colRef(i, def, nil)
+	}
 	names := newNameSet()
 	for _, def := range in {
 		names.used[def.Name] = true
 	}
 	for _, e := range op.Exprs {
-		row := &rowCtx{schema: work}
 		name, x := c.namedExpr(sc, row, e)
 		if name == "" {
 			name = names.column()
 		}
 		names.used[name] = true
-		if i := work.Index(name); i >= 0 {
-			work[i].Name = "\x00replaced:" + name
-		}
-		work = append(work, data.ColumnDef{Name: name, Type: x.typ})
-		steps = append(steps, x)
-	}
-	// output: input columns in place (or their replacement), new ones after
-	out := append(data.Schema(nil), in...)
-	final := make([]int, len(in))
-	for i := range in {
-		final[i] = i
-	}
-	chained := false
-	for k, x := range steps {
-		w := len(in) + k
-		for _, r := range x.refs {
-			if r >= len(in) {
-				chained = true
-			}
-		}
-		def := work[w]
-		if i := out.Index(def.Name); i >= 0 {
-			out[i], final[i] = def, w
+		if i := out.Index(name); i >= 0 {
+			out[i] = data.ColumnDef{Name: name, Type: x.typ}
+			exprs[i] = x
 			continue
 		}
-		out = append(out, def)
-		final = append(final, w)
+		out = append(out, data.ColumnDef{Name: name, Type: x.typ})
+		exprs = append(exprs, x)
 	}
-	if !chained {
-		exprs := make([]*cexpr, len(final))
-		for i, w := range final {
-			if w < len(in) {
-				exprs[i] = colRef(w, in[w], nil)
-			} else {
-				exprs[i] = steps[w-len(in)]
-			}
-		}
-		return &projectStage{s: out, exprs: exprs, inLen: len(in)}
-	}
-	return &extendChain{s: out, in: in, steps: steps, final: final}
-}
-
-// extendChain is an extend whose expressions use columns defined earlier in
-// it: they are evaluated one after the other over a growing relation.
-type extendChain struct {
-	s     data.Schema
-	in    data.Schema
-	steps []*cexpr
-	final []int // output column → working column
-}
-
-func (e *extendChain) outSchema() data.Schema { return e.s }
-
-func (e *extendChain) apply(x *execCtx, in *rel) (*rel, error) {
-	r := in.compact()
-	work := &rel{schema: nil, cols: append([]data.Column(nil), r.cols...), n: r.n}
-	for _, st := range e.steps {
-		col, err := st.eval(newFrame(x, work))
-		if err != nil {
-			return nil, err
-		}
-		work.cols = append(work.cols, col)
-	}
-	cols := make([]data.Column, len(e.final))
-	for i, w := range e.final {
-		cols[i] = work.cols[w]
-	}
-	return &rel{schema: e.s, cols: cols, n: r.n}, nil
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
