@@ -189,6 +189,9 @@ func (c *compiler) ident(sc *scope, row *rowCtx, id *ast.Ident) *cexpr {
 		}
 		return badExpr(id)
 	}
+	if c.rowOpen(row) {
+		return badExpr(id)
+	}
 	if row != nil {
 		if s := suggest(id.Name, row.schema.Names()); s != "" {
 			c.errorf(id, "unknown column '%s' (did you mean '%s'?)", id.Name, s)

@@ -215,6 +215,9 @@ func (c *compiler) columnList(in data.Schema, items []ast.Expr) []bool {
 }
 
 func (c *compiler) unknownColumn(in data.Schema, id *ast.Ident) {
+	if c.env.AllErrors && IsOpen(in) {
+		return
+	}
 	if s := suggest(id.Name, in.Names()); s != "" {
 		c.errorf(id, "unknown column '%s' (did you mean '%s'?)", id.Name, s)
 		return

@@ -210,7 +210,7 @@ func (c *compiler) unionSchema(u *unionNode, kind, withSource string) {
 
 func containsType(ts []data.Type, t data.Type) bool {
 	for _, x := range ts {
-		if x == t {
+		if x == t || x == data.Unknown || t == data.Unknown { // unknown after an error: no new column
 			return true
 		}
 	}

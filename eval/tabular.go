@@ -54,6 +54,7 @@ func (c *compiler) tabular(sc *scope, e ast.Expr) node {
 		return c.tabularCall(sc, e)
 	case *ast.ExternalDataExpr:
 		c.errorf(e, "externaldata needs the host to provide the data (not supported without a hook)")
+		return &emptyNode{s: declaredSchema(e.Columns)}
 	default:
 		c.errorf(e, "expected a tabular expression")
 	}
@@ -115,7 +116,7 @@ func (c *compiler) tableRef(sc *scope, id *ast.Ident) node {
 		}
 	}
 	c.errorf(id, "unknown table '%s'", id.Name)
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // scanNode reads a bound table.

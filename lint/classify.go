@@ -1,0 +1,194 @@
+package lint
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/kqlkit/kqlkit/diag"
+)
+
+// The checker (eval.Check) reports plain messages; classify gives each a
+// code, a severity and, where the linter knows more, a better message. The
+// patterns follow the checker's wording; the tests of this package compile
+// one query per pattern, so a change of wording shows up there.
+var (
+	reUnknownTable  = regexp.MustCompile(`^unknown table '([^']*)'`)
+	reTabularFunc   = regexp.MustCompile(`^tabular function '([^']*)' is not supported`)
+	reUnknownFunc   = regexp.MustCompile(`^unknown function '([^']*)'`)
+	reUnknownColumn = regexp.MustCompile(`^unknown (column|column or name|name) '`)
+	reOperator      = regexp.MustCompile(`^operator '([^']*)' is not supported`)
+	reBadCall       = regexp.MustCompile(`^(function '[^']*' (expects|cannot|does not)|\w+\(\) (expects|does not)|` +
+		`\w+ expects|'[^']*' (takes|needs) |function '[^']*' takes|function '[^']*': missing)`)
+	reTypes = regexp.MustCompile(`^(cannot (compare|apply|add|subtract|multiply|divide|negate|combine)|` +
+		`'[^']*' needs a|the operands of|operator '[^']*' cannot)`)
+)
+
+// classifier classifies the checker's diagnostics for one query.
+type classifier struct {
+	tables *tables
+}
+
+// classify sets d's code and severity, and may reword its message.
+func (cl *classifier) classify(d *diag.Diagnostic) {
+	msg := d.Message
+	d.Severity, d.Code = diag.Error, CodeCheck
+	switch {
+	case strings.HasPrefix(msg, "internal error"):
+		d.Code = CodeInternal
+	case reUnknownTable.MatchString(msg):
+		cl.unknownTable(d, reUnknownTable.FindStringSubmatch(msg)[1])
+	case reTabularFunc.MatchString(msg):
+		cl.unknownTabularFunc(d, reTabularFunc.FindStringSubmatch(msg)[1])
+	case reUnknownFunc.MatchString(msg):
+		cl.unknownFunc(d, reUnknownFunc.FindStringSubmatch(msg)[1])
+	case reUnknownColumn.MatchString(msg):
+		d.Code = CodeUnknownColumn
+	case strings.Contains(msg, "not supported") || msg == "this operator assigns one name per expression":
+		d.Severity, d.Code = diag.Info, CodeUnsupported
+		d.Message = unsupportedMessage(msg)
+	case reBadCall.MatchString(msg):
+		d.Code = CodeBadCall
+	case reTypes.MatchString(msg):
+		d.Code = CodeTypeMismatch
+	}
+}
+
+// unknownTable tells a misspelt catalog table (an error) from a table
+// outside the catalog (a warning).
+func (cl *classifier) unknownTable(d *diag.Diagnostic, name string) {
+	if s := cl.misspelt(name); s != "" {
+		d.Code = CodeUnknownTable
+		d.Message = fmt.Sprintf("unknown table '%s' (did you mean '%s'?)", name, s)
+		return
+	}
+	d.Severity, d.Code = diag.Warning, CodeOutsideCatalog
+	d.Message = fmt.Sprintf("table '%s' is not in the catalog; its columns are not checked "+
+		"(declare it with --schema)", name)
+	if !strings.HasSuffix(name, "_CL") && looksLikeParser(name) {
+		d.Message = fmt.Sprintf("'%s' is not in the catalog (a parser or workspace function?); "+
+			"its columns are not checked", name)
+	}
+}
+
+// misspelt returns the catalog table a name is a near miss of: same
+// letters in another case, or one or two edits away from a long name.
+// Custom log tables (_CL) are never near misses.
+func (cl *classifier) misspelt(name string) string {
+	if strings.HasSuffix(name, "_CL") || len(name) < 6 {
+		return ""
+	}
+	s := cl.tables.catalog.Suggest(name)
+	if s == "" {
+		return ""
+	}
+	if strings.EqualFold(s, name) {
+		return s
+	}
+	if d := editDistance(strings.ToLower(s), strings.ToLower(name)); d <= 2 && d*6 <= len(name) {
+		return s
+	}
+	return ""
+}
+
+// looksLikeParser reports names that are ASIM parsers or workspace
+// functions rather than tables: imDns, _Im_Dns, ASimDns, vimDns, _GetWatchlist.
+func looksLikeParser(name string) bool {
+	for _, p := range []string{"_", "im", "ASim", "vim", "_Im", "_ASim"} {
+		if strings.HasPrefix(name, p) && len(name) > len(p) && isUpper(name[len(p)]) {
+			return true
+		}
+	}
+	return strings.HasPrefix(name, "_")
+}
+
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// unknownTabularFunc reports a call at the start of a pipeline to a
+// function the checker does not know.
+func (cl *classifier) unknownTabularFunc(d *diag.Diagnostic, name string) {
+	if isKustoFunction(name) {
+		d.Severity, d.Code = diag.Info, CodeUnsupported
+		d.Message = fmt.Sprintf("kqlkit cannot run the function '%s' yet", name)
+		return
+	}
+	d.Severity, d.Code = diag.Warning, CodeOutsideCatalog
+	d.Message = fmt.Sprintf("function '%s' is not in the catalog (a parser or workspace function?); "+
+		"its columns are not checked", name)
+}
+
+// unknownFunc tells a Kusto function kqlkit lacks (info) from a
+// misspelling (an error).
+func (cl *classifier) unknownFunc(d *diag.Diagnostic, name string) {
+	if isKustoFunction(name) {
+		d.Severity, d.Code = diag.Info, CodeUnsupported
+		d.Message = fmt.Sprintf("kqlkit cannot run the function '%s' yet", name)
+		return
+	}
+	d.Code = CodeUnknownFunc
+	if !strings.Contains(d.Message, "did you mean") {
+		if s := suggestName(name, kustoNames()); s != "" {
+			d.Message = fmt.Sprintf("unknown function '%s' (did you mean '%s'?)", name, s)
+		}
+	}
+}
+
+// unsupportedMessage words a "not supported" message of the checker for
+// the KQL108 diagnostic.
+func unsupportedMessage(msg string) string {
+	if m := reOperator.FindStringSubmatch(msg); m != nil {
+		if strings.Contains(msg, "start of a query") {
+			return fmt.Sprintf("kqlkit cannot run '%s' at the start of a query yet", m[1])
+		}
+		return fmt.Sprintf("kqlkit cannot run the operator '%s' yet", m[1])
+	}
+	if msg == "this operator assigns one name per expression" {
+		return "kqlkit cannot assign several columns at once here yet"
+	}
+	msg = strings.TrimSuffix(msg, " yet")
+	return "kqlkit cannot run this yet: " + msg
+}
+
+// kustoNames lists every built-in function name, for suggestions.
+func kustoNames() []string {
+	var out []string
+	for _, m := range []map[string]bool{kustoFunctions, kustoAggregates} {
+		for n := range m {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// suggestName returns the candidate closest to name, or "" when none is
+// within a third of its length.
+func suggestName(name string, candidates []string) string {
+	best, bestD := "", max(1, len(name)/3)+1
+	for _, c := range candidates {
+		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestD || d == bestD && c < best {
+			best, bestD = c, d
+		}
+	}
+	return best
+}
+
+// editDistance is the Levenshtein distance between two strings (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

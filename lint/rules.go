@@ -1,0 +1,103 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/kqlkit/kqlkit/diag"
+	"github.com/kqlkit/kqlkit/rule"
+)
+
+// RuleBytes lints the YAML text of an analytic rule; name (its path)
+// labels the diagnostics. The rule's fields are checked (with the rule
+// package's validation), then its query, then the two together: the
+// columns the rule maps must be in the query's result.
+//
+// A YAML file without any of the scheduling fields (severity, kind,
+// queryFrequency, queryPeriod, triggerOperator) is taken for a hunting
+// query: only its query is checked.
+func (l *Linter) RuleBytes(name string, text []byte) diag.List {
+	r, err := rule.Parse(name, text)
+	if err != nil {
+		out := diagsOf(err)
+		for _, d := range out {
+			d.Severity, d.Code = diag.Error, CodeYAML
+		}
+		return l.finish(out, nil)
+	}
+	return l.lintRule(r, string(text))
+}
+
+// Rule lints a rule already loaded; YAML comments are read from the file
+// text kept with its query.
+func (l *Linter) Rule(r *rule.Rule) diag.List {
+	text := ""
+	if src := r.Source(); src != nil {
+		text = src.FileText
+	}
+	return l.lintRule(r, text)
+}
+
+func (l *Linter) lintRule(r *rule.Rule, text string) diag.List {
+	doc := readLayout(text)
+	sup := newSuppressions(l.index)
+	var all diag.List
+	var c *checked
+	src := r.Source()
+	if src != nil && strings.TrimSpace(r.Query) != "" {
+		c = l.checkQuery(src)
+		all = append(all, c.diags...)
+		if c.tree != nil {
+			all = append(all, l.analyze(c, src, r)...)
+		}
+		sup.addQuery(src)
+	}
+	if doc.isRule() {
+		all = append(all, l.ruleFields(r, doc, c)...)
+	}
+	from, to := queryLines(src)
+	sup.addYAML(text, from, to)
+	return l.finish(all, sup)
+}
+
+// ruleFields checks the fields of a rule, and the columns it maps against
+// the query's result.
+func (l *Linter) ruleFields(r *rule.Rule, doc *layout, c *checked) diag.List {
+	syntax := map[string]bool{}
+	if c != nil && c.tree == nil {
+		for _, d := range c.diags {
+			syntax[d.Message] = true
+		}
+	}
+	rc := &ruleClassifier{doc: doc, kind: r.Kind}
+	var out diag.List
+	for _, d := range r.Validate() {
+		if syntax[d.Message] {
+			continue // the query's syntax error, reported by the query checks
+		}
+		if rc.classify(d) {
+			out = append(out, d)
+		}
+	}
+	out = append(out, extraRuleChecks(r, doc)...)
+	if c != nil && c.tree != nil {
+		out = append(out, lookbackChecks(r, c.tree)...)
+		if len(c.results) > 0 && !c.results[0].Open {
+			for _, d := range r.Check(c.results[0].Schema) {
+				rc.classify(d)
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// queryLines returns the lines of the file the query spans (0, 0 without
+// a query).
+func queryLines(src *diag.Source) (from, to int) {
+	if src == nil || src.Map == nil {
+		return 0, 0
+	}
+	s := (&suppressions{}).fileLine(src, 0)
+	e := (&suppressions{}).fileLine(src, len(src.Text))
+	return s, e
+}
