@@ -39,6 +39,16 @@ func IsOpen(s data.Schema) bool {
 	return false
 }
 
+// unknownTypes returns the columns of s with their types unknown: an
+// operator that could not be compiled may have changed them.
+func unknownTypes(s data.Schema) data.Schema {
+	out := make(data.Schema, len(s))
+	for i, c := range s {
+		out[i] = data.ColumnDef{Name: c.Name, Type: data.Unknown}
+	}
+	return out
+}
+
 // openStage stands for an operator that could not be compiled: its output
 // is its input, opened.
 type openStage struct{ s data.Schema }

@@ -53,5 +53,5 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return nil
 	}
 	c.errorf(op, "operator '%s' is not supported yet", op.Name())
-	return &openStage{s: openSchema(in)}
+	return &openStage{s: openSchema(unknownTypes(in))}
 }

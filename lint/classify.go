@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/diag"
 )
 
@@ -20,17 +21,71 @@ var (
 	reOperator      = regexp.MustCompile(`^operator '([^']*)' is not supported`)
 	reBadCall       = regexp.MustCompile(`^(function '[^']*' (expects|cannot|does not)|\w+\(\) (expects|does not)|` +
 		`\w+ expects|'[^']*' (takes|needs) |function '[^']*' takes|function '[^']*': missing)`)
-	reTypes = regexp.MustCompile(`^(cannot (compare|apply|add|subtract|multiply|divide|negate|combine)|` +
+	reMixedEquality = regexp.MustCompile(`^cannot compare (\w+) and (\w+) with '(==|!=|<>)'$`)
+	reTypes         = regexp.MustCompile(`^(cannot (compare|apply|add|subtract|multiply|divide|negate|combine)|` +
 		`'[^']*' needs a|the operands of|operator '[^']*' cannot)`)
 )
 
 // classifier classifies the checker's diagnostics for one query.
 type classifier struct {
 	tables *tables
+	tree   *ast.Query // positions of the diagnostics are in its text
+	fuzzy  [][2]int   // offsets of the legs of fuzzy unions, once computed
 }
 
-// classify sets d's code and severity, and may reword its message.
+// classify sets d's code and severity, and may reword its message. An
+// error inside a leg of `union isfuzzy=true` becomes a warning: Kusto
+// drops a leg that does not resolve instead of failing.
 func (cl *classifier) classify(d *diag.Diagnostic) {
+	cl.classifyMessage(d)
+	if d.Severity == diag.Error && d.Code != CodeInternal && cl.inFuzzyLeg(d.Pos.Offset) {
+		d.Severity = diag.Warning
+		d.Message += " (in a leg of a fuzzy union, which Kusto drops when it does not resolve)"
+	}
+}
+
+// inFuzzyLeg reports whether an offset of the query lies in a table of a
+// union with isfuzzy=true.
+func (cl *classifier) inFuzzyLeg(off int) bool {
+	if cl.tree == nil {
+		return false
+	}
+	if cl.fuzzy == nil {
+		cl.fuzzy = [][2]int{}
+		ast.Inspect(cl.tree, func(n ast.Node) bool {
+			if u, ok := n.(*ast.UnionOp); ok && isFuzzy(u) {
+				for _, t := range u.Tables {
+					cl.fuzzy = append(cl.fuzzy, [2]int{t.Pos().Offset, t.End().Offset})
+				}
+			}
+			return true
+		})
+	}
+	for _, s := range cl.fuzzy {
+		if off >= s[0] && off < s[1] {
+			return true
+		}
+	}
+	return false
+}
+
+// isFuzzy reports whether a union has isfuzzy=true.
+func isFuzzy(u *ast.UnionOp) bool {
+	p := param(u.Params, "isfuzzy")
+	if p == nil {
+		return false
+	}
+	switch v := p.Value.(type) {
+	case *ast.Ident:
+		return strings.EqualFold(v.Name, "true")
+	case *ast.Literal:
+		return strings.EqualFold(v.Value.String(), "true")
+	}
+	return false
+}
+
+// classifyMessage classifies d by the checker's wording.
+func (cl *classifier) classifyMessage(d *diag.Diagnostic) {
 	msg := d.Message
 	d.Severity, d.Code = diag.Error, CodeCheck
 	switch {
@@ -44,9 +99,17 @@ func (cl *classifier) classify(d *diag.Diagnostic) {
 		cl.unknownFunc(d, reUnknownFunc.FindStringSubmatch(msg)[1])
 	case reUnknownColumn.MatchString(msg):
 		d.Code = CodeUnknownColumn
+	case (msg == "expected a tabular expression" || strings.HasPrefix(msg, "toscalar: ")) && cl.inToScalar(d):
+		d.Severity, d.Code = diag.Info, CodeUnsupported
+		d.Message = "kqlkit cannot run toscalar() of a scalar expression yet"
+	case msg == "an assignment is not allowed here" && cl.namedArgument(d):
+		d.Severity, d.Code = diag.Info, CodeUnsupported
+		d.Message = "kqlkit cannot pass arguments by name (name = value) yet"
 	case strings.Contains(msg, "not supported") || msg == "this operator assigns one name per expression":
 		d.Severity, d.Code = diag.Info, CodeUnsupported
 		d.Message = unsupportedMessage(msg)
+	case reMixedEquality.MatchString(msg):
+		cl.mixedEquality(d, reMixedEquality.FindStringSubmatch(msg))
 	case reBadCall.MatchString(msg):
 		d.Code = CodeBadCall
 	case reTypes.MatchString(msg):
@@ -54,10 +117,33 @@ func (cl *classifier) classify(d *diag.Diagnostic) {
 	}
 }
 
+// namedArgument reports whether d is at an argument of a call written
+// name = value, which Kusto allows for user functions and parsers.
+func (cl *classifier) namedArgument(d *diag.Diagnostic) bool {
+	path := ast.NodeAt(cl.tree, d.Pos.Offset)
+	for i := len(path) - 1; i > 0; i-- {
+		if _, ok := path[i].(*ast.AssignExpr); ok {
+			_, call := path[i-1].(*ast.CallExpr)
+			return call
+		}
+	}
+	return false
+}
+
+// inToScalar reports whether d is at a call of toscalar() or inside one.
+func (cl *classifier) inToScalar(d *diag.Diagnostic) bool {
+	for _, n := range ast.NodeAt(cl.tree, d.Pos.Offset) {
+		if c, ok := n.(*ast.CallExpr); ok && c.Func.Name == "toscalar" {
+			return true
+		}
+	}
+	return false
+}
+
 // unknownTable tells a misspelt catalog table (an error) from a table
 // outside the catalog (a warning).
 func (cl *classifier) unknownTable(d *diag.Diagnostic, name string) {
-	if s := cl.misspelt(name); s != "" {
+	if s := cl.misspelt(name); s != "" && !looksLikeParser(name) {
 		d.Code = CodeUnknownTable
 		d.Message = fmt.Sprintf("unknown table '%s' (did you mean '%s'?)", name, s)
 		return
@@ -131,6 +217,14 @@ func (cl *classifier) unknownFunc(d *diag.Diagnostic, name string) {
 			d.Message = fmt.Sprintf("unknown function '%s' (did you mean '%s'?)", name, s)
 		}
 	}
+}
+
+// mixedEquality reports an equality between values of two scalar types as
+// a warning: Kusto accepts it, kqlkit does not.
+func (cl *classifier) mixedEquality(d *diag.Diagnostic, m []string) {
+	d.Severity, d.Code = diag.Warning, CodeMixedEquality
+	d.Message = fmt.Sprintf("'%s' compares a %s with a %s; convert one side (to%s(), to%s()) "+
+		"or write a literal of the other type", m[3], m[1], m[2], m[1], m[2])
 }
 
 // unsupportedMessage words a "not supported" message of the checker for

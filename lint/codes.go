@@ -31,6 +31,7 @@ const (
 	CodeCheck          = "KQL107"
 	CodeUnsupported    = "KQL108"
 	CodeInternal       = "KQL109"
+	CodeMixedEquality  = "KQL110"
 )
 
 // The codes of the rule checks.
@@ -88,6 +89,10 @@ var builtinCodes = []CodeInfo{
 			"are not checked.", false},
 	{CodeInternal, "internal", diag.Error, "kqlkit failed on this query",
 		"The checker met an internal error: a bug in kqlkit. Please report it with the query.", false},
+	{CodeMixedEquality, "mixed-type-equality", diag.Warning, "'==' or '!=' compares values of different types",
+		"Values of two types compared for equality, such as a string and a number (ResultType == 50126, " +
+			"EventID == \"4624\"). Kusto accepts it, but the intent is unclear and kqlkit cannot " +
+			"run it: compare values of one type (ResultType == \"50126\", or toint(ResultType) == 50126).", false},
 
 	{CodeYAML, "yaml", diag.Error, "the rule file is not a YAML mapping",
 		"The file is not valid YAML, or its top level is not a mapping of fields.", false},

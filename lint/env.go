@@ -28,9 +28,10 @@ func (t *tables) lookup(name string) (data.Schema, bool) {
 	if !ok {
 		return nil, false
 	}
+	s = withColumns(s, standardColumns)
 	switch {
 	case name == "AzureDiagnostics":
-		s = eval.Open(withColumns(s, standardColumns))
+		s = eval.Open(withColumns(s, diagnosticsColumns))
 	case defenderTable(name):
 		s = withColumns(s, []data.ColumnDef{{Name: "Timestamp", Type: data.DateTime}})
 	}
@@ -43,14 +44,20 @@ func (t *tables) known(name string) bool {
 	return ok
 }
 
-// standardColumns are the columns every Log Analytics table has (the
-// documented list of AzureDiagnostics leaves them out).
+// standardColumns are the columns every Log Analytics table has ("Standard
+// columns in Azure Monitor Logs"); many table pages of the reference leave
+// some of them out.
 var standardColumns = []data.ColumnDef{
 	{Name: "TenantId", Type: data.String}, {Name: "TimeGenerated", Type: data.DateTime},
-	{Name: "SourceSystem", Type: data.String}, {Name: "Type", Type: data.String},
-	{Name: "ResourceId", Type: data.String}, {Name: "SubscriptionId", Type: data.String},
-	{Name: "_SubscriptionId", Type: data.String}, {Name: "_IsBillable", Type: data.String},
-	{Name: "_BilledSize", Type: data.Real},
+	{Name: "Type", Type: data.String}, {Name: "_ItemId", Type: data.String},
+	{Name: "_ResourceId", Type: data.String}, {Name: "_SubscriptionId", Type: data.String},
+	{Name: "_IsBillable", Type: data.String}, {Name: "_BilledSize", Type: data.Real},
+}
+
+// diagnosticsColumns are columns of AzureDiagnostics its page leaves out.
+var diagnosticsColumns = []data.ColumnDef{
+	{Name: "SourceSystem", Type: data.String}, {Name: "ResourceId", Type: data.String},
+	{Name: "SubscriptionId", Type: data.String},
 }
 
 // defenderTable reports whether a table comes from Microsoft Defender XDR

@@ -2,6 +2,7 @@ package lint
 
 import (
 	"sort"
+	"strings"
 
 	"gopkg.in/yaml.v3"
 )
@@ -59,16 +60,16 @@ func (l *layout) has(name string) bool {
 }
 
 // isRule reports whether the file is an analytic rule rather than a
-// hunting query: it has one of the fields only rules have.
-func (l *layout) isRule() bool {
+// hunting query: it has one of the fields only rules have, or a severity
+// and a path that does not say "hunting".
+func (l *layout) isRule(path string) bool {
 	if len(l.fields) == 0 {
 		return true
 	}
-	for _, f := range []string{"severity", "kind", "queryFrequency", "queryPeriod", "triggerOperator",
-		"triggerThreshold"} {
+	for _, f := range []string{"kind", "queryFrequency", "queryPeriod", "triggerOperator", "triggerThreshold"} {
 		if l.has(f) {
 			return true
 		}
 	}
-	return false
+	return l.has("severity") && !strings.Contains(strings.ToLower(path), "hunting")
 }

@@ -48,11 +48,16 @@ func (l *Linter) checkQuery(src *diag.Source) *checked {
 		return out
 	}
 	out.tree = tree
-	schemas, errs := l.check(tree, src)
-	cl := &classifier{tables: l.tables}
+	// Check against the bare text, so that positions stay in the query
+	// (for the tree) until the diagnostics are placed in the file.
+	bare := &diag.Source{Name: src.Name, Text: src.Text}
+	schemas, errs := l.check(tree, bare)
+	cl := &classifier{tables: l.tables, tree: tree}
 	for _, d := range errs {
 		cl.classify(d)
-		out.diags = append(out.diags, d)
+		placed := src.At(d.Pos, d.End, d.Severity, d.Message)
+		placed.Code = d.Code
+		out.diags = append(out.diags, placed)
 	}
 	for _, s := range schemas {
 		out.results = append(out.results, resultOf(s))

@@ -1,6 +1,8 @@
 package lint
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/kqlkit/kqlkit/diag"
@@ -14,6 +16,9 @@ type ruleClassifier struct {
 	doc  *layout
 	kind rule.Kind
 }
+
+// reCaseOnly reads a missing column and the suggestion that follows it.
+var reCaseOnly = regexp.MustCompile(`^column '([^']*)' is not in the query's result \(did you mean '([^']*)'\?\)`)
 
 // otherKinds are the rule kinds without a scheduled query.
 var otherKinds = []string{"Fusion", "MicrosoftSecurityIncidentCreation", "MLBehaviorAnalytics",
@@ -48,6 +53,14 @@ func (rc *ruleClassifier) classify(d *diag.Diagnostic) bool {
 		d.Code = CodeFieldType
 	case strings.Contains(msg, "is not in the query's result"):
 		d.Code = rc.columnCode(d.Pos.Line)
+		if m := reCaseOnly.FindStringSubmatch(msg); m != nil && strings.EqualFold(m[1], m[2]) {
+			d.Severity = diag.Warning
+			d.Message = fmt.Sprintf("column '%s' is not in the query's result, which has '%s': "+
+				"column names are case-sensitive", m[1], m[2])
+		}
+	case strings.HasPrefix(msg, `"" is not`):
+		d.Code, d.Severity = rc.sectionCode(rc.doc.section(d.Pos.Line), msg), diag.Warning
+		d.Message = "an empty entry: " + msg
 	default:
 		d.Code = rc.sectionCode(rc.doc.section(d.Pos.Line), msg)
 	}

@@ -12,9 +12,10 @@ import (
 // package's validation), then its query, then the two together: the
 // columns the rule maps must be in the query's result.
 //
-// A YAML file without any of the scheduling fields (severity, kind,
-// queryFrequency, queryPeriod, triggerOperator) is taken for a hunting
-// query: only its query is checked.
+// A YAML file without any of the scheduling fields (kind, queryFrequency,
+// queryPeriod, triggerOperator, triggerThreshold), and without a severity
+// or with a path that says "hunting", is taken for a hunting query: only
+// its query is checked.
 func (l *Linter) RuleBytes(name string, text []byte) diag.List {
 	r, err := rule.Parse(name, text)
 	if err != nil {
@@ -51,7 +52,7 @@ func (l *Linter) lintRule(r *rule.Rule, text string) diag.List {
 		}
 		sup.addQuery(src)
 	}
-	if doc.isRule() {
+	if doc.isRule(r.Path()) {
 		all = append(all, l.ruleFields(r, doc, c)...)
 	}
 	from, to := queryLines(src)
