@@ -13,6 +13,9 @@ type Env struct {
 	// Table returns the schema of a table the query may read. Tables are
 	// bound to data when the query runs.
 	Table func(name string) (data.Schema, bool)
+	// Tables lists the names of the tables the query may read, for union
+	// wildcards (`union Security*`); nil means none are known.
+	Tables func() []string
 	// Funcs is the function registry; nil means functions.Builtins().
 	Funcs *functions.Registry
 	// Functions are stored KQL functions (let-style definitions such as

@@ -36,12 +36,43 @@ type classifier struct {
 // classify sets d's code and severity, and may reword its message. An
 // error inside a leg of `union isfuzzy=true` becomes a warning: Kusto
 // drops a leg that does not resolve instead of failing.
-func (cl *classifier) classify(d *diag.Diagnostic) {
+// It returns false for a diagnostic that only follows from another one.
+func (cl *classifier) classify(d *diag.Diagnostic) bool {
+	if d.Message == "union has no tables" && cl.unionWithPattern(d) {
+		return false // the wildcard is reported as not supported
+	}
 	cl.classifyMessage(d)
 	if d.Severity == diag.Error && d.Code != CodeInternal && cl.inFuzzyLeg(d.Pos.Offset) {
 		d.Severity = diag.Warning
 		d.Message += " (in a leg of a fuzzy union, which Kusto drops when it does not resolve)"
 	}
+	return true
+}
+
+// unionWithPattern reports whether d is at a union with a table wildcard.
+func (cl *classifier) unionWithPattern(d *diag.Diagnostic) bool {
+	for _, n := range ast.NodeAt(cl.tree, d.Pos.Offset) {
+		if u, ok := n.(*ast.UnionOp); ok {
+			for _, t := range u.Tables {
+				if _, ok := t.(*ast.PatternExpr); ok {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// starOperand reports whether d is at the `*` of `* has "x"`.
+func (cl *classifier) starOperand(d *diag.Diagnostic) bool {
+	path := ast.NodeAt(cl.tree, d.Pos.Offset)
+	for i := len(path) - 1; i > 0; i-- {
+		if _, ok := path[i].(*ast.StarExpr); ok {
+			b, ok := path[i-1].(*ast.BinaryExpr)
+			return ok && b.X == path[i]
+		}
+	}
+	return false
 }
 
 // inFuzzyLeg reports whether an offset of the query lies in a table of a
@@ -102,6 +133,9 @@ func (cl *classifier) classifyMessage(d *diag.Diagnostic) {
 	case (msg == "expected a tabular expression" || strings.HasPrefix(msg, "toscalar: ")) && cl.inToScalar(d):
 		d.Severity, d.Code = diag.Info, CodeUnsupported
 		d.Message = "kqlkit cannot run toscalar() of a scalar expression yet"
+	case msg == "'*' is not allowed here" && cl.starOperand(d):
+		d.Severity, d.Code = diag.Info, CodeUnsupported
+		d.Message = "kqlkit cannot look for a term in every column ('*') yet"
 	case msg == "an assignment is not allowed here" && cl.namedArgument(d):
 		d.Severity, d.Code = diag.Info, CodeUnsupported
 		d.Message = "kqlkit cannot pass arguments by name (name = value) yet"

@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/kqlkit/kqlkit/catalog"
@@ -38,10 +39,19 @@ func (t *tables) lookup(name string) (data.Schema, bool) {
 	return s, true
 }
 
-// known reports whether a table is declared or in the catalog.
-func (t *tables) known(name string) bool {
-	_, ok := t.lookup(name)
-	return ok
+// names lists the declared and catalog tables, for union wildcards.
+func (t *tables) names() []string {
+	var out []string
+	for name := range t.declared {
+		out = append(out, name)
+	}
+	for _, name := range t.catalog.Names() {
+		if _, ok := t.declared[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // standardColumns are the columns every Log Analytics table has ("Standard

@@ -54,7 +54,9 @@ func (l *Linter) checkQuery(src *diag.Source) *checked {
 	schemas, errs := l.check(tree, bare)
 	cl := &classifier{tables: l.tables, tree: tree}
 	for _, d := range errs {
-		cl.classify(d)
+		if !cl.classify(d) {
+			continue
+		}
 		placed := src.At(d.Pos, d.End, d.Severity, d.Message)
 		placed.Code = d.Code
 		out.diags = append(out.diags, placed)
@@ -73,7 +75,7 @@ func (l *Linter) check(tree *ast.Query, src *diag.Source) (schemas []data.Schema
 			errs = diag.List{src.At(tree.Pos(), ast.Pos{}, diag.Error, fmt.Sprintf("internal error: %v", r))}
 		}
 	}()
-	env := &eval.Env{Table: l.tables.lookup, Funcs: l.funcs, Source: src}
+	env := &eval.Env{Table: l.tables.lookup, Tables: l.tables.names, Funcs: l.funcs, Source: src}
 	return eval.Check(tree, env)
 }
 

@@ -20,6 +20,16 @@ type ruleClassifier struct {
 // reCaseOnly reads a missing column and the suggestion that follows it.
 var reCaseOnly = regexp.MustCompile(`^column '([^']*)' is not in the query's result \(did you mean '([^']*)'\?\)`)
 
+// reTopField reads the name of an unknown top-level field.
+var reTopField = regexp.MustCompile(`^unknown field '([^']*)' \(kept, not used\)$`)
+
+// ruleFields are the top-level fields of the rule format, for suggestions.
+var ruleFields = []string{"id", "name", "description", "severity", "kind", "version", "status",
+	"enabled", "requiredDataConnectors", "queryFrequency", "queryPeriod", "triggerOperator",
+	"triggerThreshold", "tactics", "relevantTechniques", "query", "entityMappings", "customDetails",
+	"alertDetailsOverride", "eventGroupingSettings", "incidentConfiguration", "suppressionEnabled",
+	"suppressionDuration", "tags", "metadata"}
+
 // otherKinds are the rule kinds without a scheduled query.
 var otherKinds = []string{"Fusion", "MicrosoftSecurityIncidentCreation", "MLBehaviorAnalytics",
 	"ThreatIntelligence", "MicrosoftThreatIntelligence", "Anomaly"}
@@ -46,6 +56,11 @@ func (rc *ruleClassifier) classify(d *diag.Diagnostic) bool {
 		return !other || strings.Contains(msg, "'name'") || strings.Contains(msg, "'severity'")
 	case strings.HasPrefix(msg, "unknown field"):
 		d.Code = CodeUnknownField
+		if m := reTopField.FindStringSubmatch(msg); m != nil {
+			if s := suggestName(m[1], ruleFields); s != "" {
+				d.Message = fmt.Sprintf("unknown field '%s' (did you mean '%s'?)", m[1], s)
+			}
+		}
 	case strings.Contains(msg, " is spelled "):
 		d.Code = CodeSpelling
 	case strings.Contains(msg, "' must be ") && !strings.Contains(msg, "negative") ||

@@ -119,8 +119,11 @@ func constSpan(e ast.Expr, lets map[string]time.Duration) (time.Duration, bool) 
 // line when n is nil).
 func (l *layout) diagAt(file string, n *yaml.Node, sev diag.Severity, code, msg string) *diag.Diagnostic {
 	line, col := 1, 1
-	if n != nil {
+	switch {
+	case n != nil:
 		line, col = n.Line, n.Column
+	case len(l.fields) > 0:
+		line, col = l.fields[0].key.Line, l.fields[0].key.Column // the mapping's start
 	}
 	p := l.pos(line, col)
 	return &diag.Diagnostic{File: file, Pos: p, Severity: sev, Code: code, Message: msg,
