@@ -78,8 +78,8 @@ var builtinCodes = []CodeInfo{
 	{CodeBadCall, "bad-call", diag.Error, "a function is called with wrong arguments",
 		"The number or the types of the arguments do not match the function's signature.", false},
 	{CodeTypeMismatch, "type-mismatch", diag.Error, "operands have incompatible types",
-		"An operator is applied to values whose types Kusto does not combine, such as a string " +
-			"compared with a number. Convert one side (toint(), tostring(), …).", false},
+		"An operator is applied to values whose types Kusto does not combine, such as a datetime " +
+			"compared with a number by >. Convert one side (todatetime(), tolong(), …).", false},
 	{CodeCheck, "check", diag.Error, "the query is not valid",
 		"Another semantic error found by the checker: a scalar used as a table, a wrong " +
 			"operator argument, a column defined twice, …", false},

@@ -187,3 +187,37 @@ func TestExitSeverity(t *testing.T) {
 		}
 	}
 }
+
+// TestCodesMarkdown keeps CODES.md in step with the documentation.
+func TestCodesMarkdown(t *testing.T) {
+	l, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := WriteMarkdown(&b, l.Codes()); err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "CODES.md", b.Bytes())
+}
+
+// TestCodesDocumented checks that every code has a name, a summary and a
+// documentation, and that codes and names are unique.
+func TestCodesDocumented(t *testing.T) {
+	l, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, c := range l.Codes() {
+		if c.Name == "" || c.Summary == "" || c.Doc == "" {
+			t.Errorf("%s: undocumented", c.Code)
+		}
+		for _, k := range []string{c.Code, c.Name} {
+			if seen[k] {
+				t.Errorf("%s: used twice", k)
+			}
+			seen[k] = true
+		}
+	}
+}
