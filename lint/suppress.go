@@ -290,6 +290,9 @@ func nextYAMLLine(lines []string, i int) int {
 // (1-based): the lines after it that are more indented, and, under a key,
 // the list items at the key's own indentation.
 func blockEnd(lines []string, n int) int {
+	if n < 1 || n > len(lines) {
+		return n
+	}
 	first := strings.TrimSpace(lines[n-1])
 	k := indentOf(lines[n-1])
 	item := strings.HasPrefix(first, "-")
