@@ -5,8 +5,12 @@
 // tolower(Name)) and tabular ones (T | where x > 1); a pipeline is a PipeExpr
 // whose Source produces rows and whose Ops transform them. Every node records
 // where it starts and ends in the source text (Pos and End), so tools can
-// point at it. Walk and Inspect traverse a tree; Print turns any tree back
-// into KQL in one canonical layout.
+// point at it.
+//
+// Walk and Inspect traverse a tree in source order; NodeAt finds the nodes
+// around a text offset. Format and Print turn any tree back into KQL in one
+// canonical layout, and FormatValue writes a value as a KQL literal. Dump
+// lists a tree for tests and golden files.
 //
 // The names follow KQL's own vocabulary: WhereOp for `where`, SummarizeOp
 // for `summarize`, InExpr for `in`/`has_any`, and so on.

@@ -6,7 +6,23 @@ import (
 	"unicode/utf8"
 )
 
-// The printer's layout, the one canonical form of every tree:
+const (
+	maxLine   = 100 // a longer operator line is broken
+	maxNested = 80  // a longer nested pipeline goes on several lines
+)
+
+// Print writes n to w as KQL text in the canonical layout (see Format).
+func Print(w io.Writer, n Node) error {
+	_, err := io.WriteString(w, Format(n))
+	return err
+}
+
+// Format returns n as KQL text in the printer's canonical layout. A *Query
+// keeps its comments and ends with a line break; any other node is printed
+// without a final line break. Format never fails: parts missing from a
+// hand-built tree are left out. Parsing the text gives back the same tree,
+// positions and spellings aside, and formatting that tree gives the same
+// text. The layout:
 //
 //   - Statements go one per line; each but the last ends with `;`. A query
 //     ends with a line break.
@@ -41,26 +57,14 @@ import (
 //     printed line that starts after it in the source, at that line's indent;
 //     a comment that followed the last token of a printed line on the same
 //     source line stays at the end of that line.
-
-const (
-	maxLine   = 100 // a longer operator line is broken
-	maxNested = 80  // a longer nested pipeline goes on several lines
-)
-
-// Print writes n to w as KQL text in the canonical layout (see Format).
-func Print(w io.Writer, n Node) error {
-	_, err := io.WriteString(w, Format(n))
-	return err
-}
-
-// Format returns n as KQL text in the canonical layout described in the
-// package's print.go. A *Query keeps its comments and ends with a line
-// break; any other node is printed without a final line break. Format never
-// fails: parts missing from a hand-built tree are left out.
 func Format(n Node) string {
 	p := &printer{widths: map[Node]int{}}
 	if q, ok := n.(*Query); ok && q != nil {
-		p.comments = q.Comments
+		for _, c := range q.Comments {
+			if c != nil {
+				p.comments = append(p.comments, c)
+			}
+		}
 	}
 	p.node(n)
 	p.finish()
@@ -81,6 +85,7 @@ type printer struct {
 	next     int // index of the next comment to print
 	last     Pos // end of the last node printed
 	widths   map[Node]int
+	closeAt  Pos // end of the bracket that closes what is being printed
 }
 
 func (p *printer) str(s string) { p.out = append(p.out, s...) }
@@ -135,6 +140,14 @@ func (p *printer) flushComments(pos Pos, indent int) {
 	}
 }
 
+// skipComments passes over the comments before end, which are part of text
+// printed as written.
+func (p *printer) skipComments(end Pos) {
+	for p.next < len(p.comments) && end.IsValid() && p.comments[p.next].Start.Offset < end.Offset {
+		p.next++
+	}
+}
+
 func (p *printer) commentLine(c *Comment, indent int) {
 	p.out = append(p.out, strings.Repeat(" ", indent)...)
 	p.str(strings.TrimRight(c.Text, "\r\n"))
@@ -155,6 +168,9 @@ func (p *printer) finish() {
 
 // done records that n has been printed.
 func (p *printer) done(n Node) {
+	if isNil(n) {
+		return
+	}
 	if e := n.End(); e.IsValid() && e.Offset >= p.last.Offset {
 		p.last = e
 	}
@@ -199,11 +215,11 @@ func (p *printer) node(n Node) {
 	case Stmt:
 		p.stmt(n)
 	case Expr:
-		p.expr(n, precLowest)
+		p.topExpr(n)
 	case Operator:
 		p.op(n)
 	case *Block:
-		p.block(n)
+		p.block(n, n.End())
 	default:
 		p.part(n)
 	}
@@ -261,6 +277,57 @@ func (p *printer) stmt(s Stmt) {
 		p.ident(s.Name)
 		p.str(" = ")
 		p.expr(s.Value, precLowest)
+	case *PatternStmt:
+		p.pattern(s)
+	}
+}
+
+// pattern prints `declare pattern Name [= (Params)[[PathParams]] { Rules }]`
+// with one rule per line.
+func (p *printer) pattern(s *PatternStmt) {
+	p.str("declare pattern ")
+	p.ident(s.Name)
+	if len(s.Params) == 0 && len(s.PathParams) == 0 && len(s.Rules) == 0 {
+		return
+	}
+	p.str(" = (")
+	p.params(s.Params)
+	p.byte(')')
+	if len(s.PathParams) > 0 {
+		p.byte('[')
+		p.params(s.PathParams)
+		p.byte(']')
+	}
+	p.str(" {")
+	base := p.base
+	for _, r := range s.Rules {
+		if r == nil {
+			continue
+		}
+		p.newline(base+2, r.Pos())
+		p.patternRule(r)
+		p.byte(';')
+		p.done(r)
+	}
+	p.newline(base, s.End())
+	p.byte('}')
+}
+
+// patternRule prints `(Args)[.[Path]] = { Body }`.
+func (p *printer) patternRule(r *PatternRule) {
+	p.byte('(')
+	p.exprs(r.Args, precLowest)
+	p.byte(')')
+	if !isNil(r.Path) {
+		p.str(".[")
+		p.expr(r.Path, precLowest)
+		p.byte(']')
+	}
+	p.str(" = ")
+	if r.Body != nil {
+		p.block(r.Body, r.End())
+	} else {
+		p.str("{ }")
 	}
 }
 
@@ -290,7 +357,7 @@ func (p *printer) pipeline(x *PipeExpr, indent int) {
 		p.op(src.Op)
 		p.done(src)
 	} else if !isNil(x.Source) {
-		p.expr(x.Source, precPostfix)
+		p.expr(x.Source, precAssign)
 	} else if len(ops) > 0 {
 		p.opLine(ops[0], indent)
 		ops = ops[1:]
@@ -310,27 +377,52 @@ func (p *printer) opLine(op Operator, base int) {
 	if isNil(op) {
 		return
 	}
+	saved := p.base
 	p.base = base
 	p.op(op)
 	p.done(op)
+	p.base = saved
 }
 
 // nested prints a pipeline inside brackets the caller writes: on one line
 // when short, else on lines of its own.
 func (p *printer) nested(x *PipeExpr) {
-	if p.flat || len(x.Ops) <= 1 && p.width(x) <= maxNested {
+	if p.short(x) {
 		p.flatly(func() { p.pipeline(x, 0) })
 		return
 	}
-	base := p.base
+	base, end := p.base, later(p.closeAt, x.End())
 	p.newline(base+2, x.Pos())
 	p.pipeline(x, base+2)
 	p.done(x)
-	p.newline(base, x.End())
+	p.newline(base, end)
 }
 
-// block prints a function body with its braces.
-func (p *printer) block(b *Block) {
+// short reports whether a nested pipeline stays on one line.
+func (p *printer) short(x *PipeExpr) bool {
+	return p.flat || len(x.Ops) <= 1 && p.width(x) <= maxNested
+}
+
+// later returns the later of two positions, ignoring an invalid one.
+func later(a, b Pos) Pos {
+	if !a.IsValid() || b.IsValid() && b.Offset > a.Offset {
+		return b
+	}
+	return a
+}
+
+// closing prints f with p.closeAt set to end, the end of the bracket f's
+// output is closed by: comments before it go before the bracket.
+func (p *printer) closing(end Pos, f func()) {
+	saved := p.closeAt
+	p.closeAt = end
+	f()
+	p.closeAt = saved
+}
+
+// block prints a function body with its braces; the closing brace ends at
+// end.
+func (p *printer) block(b *Block, end Pos) {
 	if p.flat || p.shortBlock(b) {
 		p.flatly(func() {
 			p.str("{ ")
@@ -347,7 +439,7 @@ func (p *printer) block(b *Block) {
 	}
 	p.newline(base+2, first)
 	p.stmts(b.Stmts, base+2)
-	p.newline(base, b.End())
+	p.newline(base, later(end, b.End()))
 	p.byte('}')
 }
 

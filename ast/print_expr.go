@@ -7,15 +7,19 @@ import (
 	"github.com/kqlkit/kqlkit/data"
 )
 
-// Precedence levels, loosest first. An expression printed where a level
-// higher than its own is required gets parentheses.
+// Precedence levels, loosest first, as the parser reads them. An expression
+// printed where a level higher than its own is required gets parentheses.
+// The comparison levels do not chain: `a == b == c` and `a < b < c` are not
+// KQL, so both operands of a comparison need a higher level.
 const (
 	precLowest  = iota // inside brackets: anything goes
-	precPipe           // a pipeline, or an operator used as a source
+	precPipe           // a pipeline, an operator used as a source, a list "a, b"
 	precAssign         // Name = Value
 	precOr             // or
 	precAnd            // and
-	precCompare        // == != < <= > >= =~ !~ has contains in between …
+	precEq             // == != <>, in and its kin, between
+	precRel            // < <= > >=
+	precStr            // =~ !~ has contains startswith matches regex … and search's ':'
 	precAdd            // + -
 	precMul            // * / %
 	precUnary          // -x +x, and negative number literals
@@ -25,16 +29,22 @@ const (
 // binaryPrec returns the precedence level of a binary operator.
 func binaryPrec(op string) int {
 	switch op {
+	case ",":
+		return precPipe
 	case "or":
 		return precOr
 	case "and":
 		return precAnd
+	case "==", "!=", "<>":
+		return precEq
+	case "<", "<=", ">", ">=":
+		return precRel
 	case "+", "-":
 		return precAdd
 	case "*", "/", "%":
 		return precMul
 	}
-	return precCompare
+	return precStr
 }
 
 // exprPrec returns the precedence level of an expression.
@@ -43,7 +53,7 @@ func exprPrec(e Expr) int {
 	case *BinaryExpr:
 		return binaryPrec(opText(e.Op))
 	case *InExpr, *BetweenExpr:
-		return precCompare
+		return precEq
 	case *UnaryExpr:
 		return precUnary
 	case *AssignExpr:
@@ -74,6 +84,47 @@ func startsWithMinus(v data.Value) bool {
 	return false
 }
 
+// typedLiteralWords are the type names that, right before a parenthesis,
+// start a typed literal such as datetime(2025-01-01).
+var typedLiteralWords = map[string]bool{
+	"bool": true, "boolean": true, "date": true, "datetime": true, "decimal": true,
+	"double": true, "guid": true, "int": true, "int32": true, "int64": true, "long": true,
+	"real": true, "time": true, "timespan": true, "uniqueid": true, "uuid": true,
+}
+
+// foldable reports whether e is a number or timespan literal, which a sign
+// written right before it becomes part of.
+func foldable(e Expr) bool {
+	l, ok := e.(*Literal)
+	if !ok || l == nil || l.Value.IsNull() || startsWithMinus(l.Value) {
+		return false // a negative literal gets parentheses
+	}
+	switch l.Value.Type() {
+	case data.Long, data.Int, data.Real, data.TimeSpan:
+		return true
+	}
+	return false
+}
+
+// isNumber reports whether e is a long or real literal written as a bare
+// number.
+func isNumber(e Expr) bool {
+	l, ok := e.(*Literal)
+	if !ok || l == nil || l.Value.IsNull() {
+		return false
+	}
+	t := l.Value.Type()
+	return t == data.Long || t == data.Real && !math.IsNaN(l.Value.Float64()) && !math.IsInf(l.Value.Float64(), 0)
+}
+
+// obfuscated reports whether a string literal was written h"…", to be
+// kept out of logs.
+func obfuscated(l *Literal) bool {
+	t := l.Text
+	return l.Value.Type() == data.String && len(t) > 1 && (t[0] == 'h' || t[0] == 'H') &&
+		strings.IndexByte(`"'@`, t[1]) >= 0
+}
+
 // opText returns the canonical spelling of an operator: lower case, words
 // separated by one space.
 func opText(op string) string {
@@ -101,18 +152,24 @@ func (p *printer) bare(e Expr) {
 	case *Ident:
 		p.ident(e)
 	case *Literal:
+		if obfuscated(e) {
+			p.byte('h')
+		}
 		p.out = appendValue(p.out, e.Value)
 	case *BinaryExpr:
 		p.binary(e)
 	case *UnaryExpr:
 		p.str(e.Op)
+		if foldable(e.X) {
+			p.byte(' ') // - 5 stays a sign and a number; -5 reads as one number
+		}
 		p.expr(e.X, precPostfix)
 	case *InExpr:
-		p.expr(e.X, precCompare+1)
+		p.expr(e.X, precEq+1)
 		p.byte(' ')
 		p.str(opText(e.Op))
 		p.str(" (")
-		p.exprs(e.List, precLowest)
+		p.closing(e.End(), func() { p.exprs(e.List, precLowest) })
 		p.byte(')')
 	case *BetweenExpr:
 		p.between(e)
@@ -120,6 +177,9 @@ func (p *printer) bare(e Expr) {
 		p.call(e)
 	case *MemberExpr:
 		p.expr(e.X, precPostfix)
+		if isNumber(e.X) {
+			p.byte(' ') // 1 .x, not the number 1.x
+		}
 		p.byte('.')
 		p.ident(e.Name)
 	case *IndexExpr:
@@ -129,12 +189,12 @@ func (p *printer) bare(e Expr) {
 		p.byte(']')
 	case *ParenExpr:
 		p.byte('(')
-		p.expr(e.X, precLowest)
+		p.closing(e.End(), func() { p.expr(e.X, precLowest) })
 		p.byte(')')
 	case *StarExpr:
 		p.byte('*')
 	case *AssignExpr:
-		p.assign(e)
+		p.assign(e, precAssign)
 	case *PatternExpr:
 		p.str(e.Pattern)
 	case *PipeExpr:
@@ -160,11 +220,13 @@ func (p *printer) bareMore(e Expr) {
 		p.params(e.Params)
 		p.str(") ")
 		if e.Body != nil {
-			p.block(e.Body)
+			p.block(e.Body, e.End())
 			p.done(e.Body)
 		} else {
 			p.str("{ }")
 		}
+	case *ColumnDecl:
+		p.column(e)
 	case *TypeOfExpr:
 		p.str("typeof(")
 		if t := e.Type; t != nil && t.Tabular {
@@ -180,64 +242,84 @@ func (p *printer) binary(e *BinaryExpr) {
 	op := opText(e.Op)
 	prec := binaryPrec(op)
 	left := prec
-	if prec == precCompare {
+	if prec == precEq || prec == precRel || prec == precStr {
 		left++ // comparisons do not chain
 	}
 	p.expr(e.X, left)
-	p.byte(' ')
-	p.str(op)
-	p.byte(' ')
+	switch op {
+	case ",":
+		p.str(", ")
+	case ":":
+		p.byte(':')
+	default:
+		p.byte(' ')
+		p.str(op)
+		p.byte(' ')
+	}
 	p.expr(e.Y, prec+1)
 }
 
 func (p *printer) between(e *BetweenExpr) {
-	p.expr(e.X, precCompare+1)
+	p.expr(e.X, precEq+1)
 	if e.Not {
 		p.str(" !between (")
 	} else {
 		p.str(" between (")
 	}
-	p.expr(e.Lo, precCompare+1)
+	p.expr(e.Lo, precOr)
 	p.str(" .. ")
-	p.expr(e.Hi, precCompare+1)
+	p.expr(e.Hi, precOr)
 	p.byte(')')
 }
 
 func (p *printer) call(e *CallExpr) {
+	if !isNil(e.Recv) {
+		p.expr(e.Recv, precPostfix)
+		if isNumber(e.Recv) {
+			p.byte(' ')
+		}
+		p.byte('.')
+	}
 	if e.Func != nil {
-		p.ident(e.Func)
+		p.str(e.Func.Name) // a called name cannot be bracketed
+		if typedLiteralWords[strings.ToLower(e.Func.Name)] {
+			p.byte(' ') // guid (x) is a call, guid(x) a literal
+		}
 		p.done(e.Func)
 	}
 	p.byte('(')
-	p.exprs(e.Args, precLowest)
+	p.closing(e.End(), func() { commaList(p, e.Args, p.arg) })
 	p.byte(')')
 }
 
-func (p *printer) assign(e *AssignExpr) {
+// arg prints a call argument; a named one may hold a pipeline unbracketed:
+// f(name = T | take 1).
+func (p *printer) arg(a Expr) {
+	if named, ok := a.(*AssignExpr); ok && named != nil {
+		p.assign(named, precLowest)
+		p.done(named)
+		return
+	}
+	p.expr(a, precLowest)
+}
+
+// assign prints Names = Value, the value in parentheses when its
+// precedence is below ctx.
+func (p *printer) assign(e *AssignExpr, ctx int) {
 	if len(e.Names) == 1 {
 		p.ident(e.Names[0])
 	} else {
 		p.byte('(')
-		for i, n := range e.Names {
-			if i > 0 {
-				p.str(", ")
-			}
-			p.ident(n)
-		}
+		commaList(p, e.Names, p.ident)
 		p.byte(')')
 	}
 	p.str(" = ")
-	p.expr(e.Value, precAssign)
+	p.expr(e.Value, ctx)
 }
 
 // exprs prints a comma-separated list.
 func (p *printer) exprs(list []Expr, ctx int) {
-	for i, e := range list {
-		if i > 0 {
-			p.str(", ")
-		}
-		p.expr(e, ctx)
-	}
+	commaList(p, list, func(e Expr) { p.expr(e, ctx) })
 }
 
 // tabular prints an operator's table argument (a join's right side, a
@@ -287,15 +369,18 @@ func (p *printer) externaldata(e *ExternalDataExpr) {
 	}
 }
 
-// params prints function or query parameters.
-func (p *printer) params(list []*Param) {
-	for i, prm := range list {
+// commaList prints xs separated by ", ", each with f.
+func commaList[T any](p *printer, xs []T, f func(T)) {
+	for i, x := range xs {
 		if i > 0 {
 			p.str(", ")
 		}
-		p.param(prm)
+		f(x)
 	}
 }
+
+// params prints function or query parameters.
+func (p *printer) params(list []*Param) { commaList(p, list, p.param) }
 
 func (p *printer) param(prm *Param) {
 	if prm == nil {
@@ -334,14 +419,7 @@ func (p *printer) columnsOf(t *TypeExpr) {
 	}
 }
 
-func (p *printer) columns(list []*ColumnDecl) {
-	for i, c := range list {
-		if i > 0 {
-			p.str(", ")
-		}
-		p.column(c)
-	}
-}
+func (p *printer) columns(list []*ColumnDecl) { commaList(p, list, p.column) }
 
 func (p *printer) column(c *ColumnDecl) {
 	if c == nil {

@@ -13,7 +13,8 @@ import (
 //
 //	string     "text" with backslash escapes; @"C:\path" (verbatim) when
 //	           the text has a backslash and no control character; 'say "hi"'
-//	           when it has a double quote but no single quote
+//	           when it has a double quote but no single quote. (The printer
+//	           also keeps the h prefix of an obfuscated literal, h"secret".)
 //	long       42, -7
 //	int        int(42)
 //	real       1.5, 2.0, 1e21, real(nan), real(+inf)
@@ -234,24 +235,37 @@ func appendEscaped(dst []byte, s string, quote byte) []byte {
 	return append(dst, quote)
 }
 
-// isPlainIdent reports whether name can be written without quoting: a
-// letter, `_` or `$` followed by letters, digits and `_`.
+// isPlainIdent reports whether name can be written without quoting: `$`
+// or a letter, digit or `_`, then letters, digits and `_`, and not
+// something that reads as a number or a timespan (1d, 1e5, 0x1F).
 func isPlainIdent(name string) bool {
 	if name == "" {
 		return false
 	}
+	digitsOnly := true
 	for i := 0; i < len(name); i++ {
 		c := name[i]
-		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
 		switch {
-		case letter:
-		case c >= '0' && c <= '9' && i > 0:
+		case c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_':
+			digitsOnly = false
+		case c >= '0' && c <= '9':
 		case c == '$' && i == 0:
+			digitsOnly = false
 		default:
 			return false
 		}
 	}
-	return true
+	if name[0] < '0' || name[0] > '9' {
+		return true
+	}
+	if digitsOnly || strings.HasPrefix(strings.ToLower(name), "0x") {
+		return false
+	}
+	if _, err := strconv.ParseFloat(name, 64); err == nil {
+		return false
+	}
+	_, isSpan := data.ParseTimeSpanLiteral(name)
+	return !isSpan
 }
 
 // appendIdent writes a name, bracketed and quoted (['a b']) when it was

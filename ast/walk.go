@@ -88,6 +88,7 @@ func walkExprChildren(v Visitor, n Node) bool {
 		walkNode(v, n.Lo)
 		walkNode(v, n.Hi)
 	case *CallExpr:
+		walkNode(v, n.Recv)
 		walkNode(v, n.Func)
 		walkList(v, n.Args)
 	case *MemberExpr:
@@ -145,6 +146,15 @@ func walkOtherChildren(v Visitor, n Node) bool {
 	case *AliasStmt:
 		walkNode(v, n.Name)
 		walkNode(v, n.Value)
+	case *PatternStmt:
+		walkNode(v, n.Name)
+		walkList(v, n.Params)
+		walkList(v, n.PathParams)
+		walkList(v, n.Rules)
+	case *PatternRule:
+		walkList(v, n.Args)
+		walkNode(v, n.Path)
+		walkNode(v, n.Body)
 	case *Block:
 		walkList(v, n.Stmts)
 	case *Param:
@@ -257,6 +267,7 @@ func walkOpChildren(v Visitor, n Node) bool {
 	case *EvaluateOp:
 		walkList(v, n.Params)
 		walkNode(v, n.Call)
+		walkNode(v, n.Schema)
 	case *AsOp:
 		walkList(v, n.Params)
 		walkNode(v, n.Alias)

@@ -31,7 +31,8 @@ func allNodes() []Node {
 		&SampleDistinctOp{}, &SearchOp{}, &FindOp{}, &FacetOp{}, &ForkOp{}, &PartitionOp{},
 		&RangeOp{}, &PrintOp{}, &GetSchemaOp{}, &ReduceOp{}, &ConsumeOp{}, &ScanOp{},
 		&ExecuteAndCacheOp{},
-		&LetStmt{}, &ExprStmt{}, &SetStmt{}, &DeclareStmt{}, &AliasStmt{},
+		&LetStmt{}, &ExprStmt{}, &SetStmt{}, &DeclareStmt{}, &AliasStmt{}, &PatternStmt{},
+		&PatternRule{},
 	}
 }
 
@@ -289,5 +290,41 @@ func TestWalkSkipsNil(t *testing.T) {
 	Inspect(tree, func(Node) bool { n++; return true })
 	if n != 2 { // the LetStmt and the final nil
 		t.Errorf("got %d calls, want 2", n)
+	}
+}
+
+// nilFilled returns a node of type ptr whose node slices hold nil elements
+// (typed nil pointers and nil interfaces) and whose other node fields are
+// nil.
+func nilFilled(ptr reflect.Type) Node {
+	v := reflect.New(ptr.Elem())
+	s := v.Elem()
+	for i := 0; i < s.NumField(); i++ {
+		if fld := s.Field(i); fld.Kind() == reflect.Slice && isNodeType(fld.Type().Elem()) {
+			fld.Set(reflect.MakeSlice(fld.Type(), 2, 2))
+		}
+	}
+	return v.Interface().(Node)
+}
+
+// TestNilParts checks that the tree functions cope with nodes whose parts
+// are missing, as in a hand-built tree.
+func TestNilParts(t *testing.T) {
+	for _, proto := range allNodes() {
+		n := nilFilled(reflect.TypeOf(proto))
+		Inspect(n, func(Node) bool { return true })
+		NodeAt(n, 0)
+		Dump(n)
+		Format(n)
+		var wrapped Node
+		switch n := n.(type) {
+		case Operator:
+			wrapped = &Query{Stmts: []Stmt{&ExprStmt{X: &PipeExpr{Ops: []Operator{n, nil}}}}}
+		case Expr:
+			wrapped = &Query{Stmts: []Stmt{&ExprStmt{X: n}, nil, &LetStmt{Value: n}}}
+		}
+		if wrapped != nil {
+			Format(wrapped)
+		}
 	}
 }

@@ -1,6 +1,9 @@
 package data
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // PathStep is one step of a path into a JSON document: a property name, or
 // an array index when Key is "" and IsIndex is set (negative counts from
@@ -17,14 +20,9 @@ type PathStep struct {
 // and only the selected value is parsed. ok is false when text is not a
 // JSON document ParseJSON accepts.
 func JSONPath(text string, path []PathStep) (v Dyn, ok bool) {
-	s := jsonSkipper{s: text}
-	s.space()
-	lo, hi, found, valid := s.find(path)
-	if !valid {
-		return Dyn{}, false
-	}
-	s.space()
-	if s.i != len(s.s) {
+	i := skipSpace(text, 0)
+	lo, hi, end, found, valid := findPath(text, i, path, 0)
+	if !valid || skipSpace(text, end) != len(text) {
 		return Dyn{}, false
 	}
 	if !found {
@@ -40,255 +38,223 @@ func JSONPath(text string, path []PathStep) (v Dyn, ok bool) {
 	return d, true
 }
 
-// jsonSkipper validates JSON text with the grammar of jsonParser without
-// building values.
-type jsonSkipper struct {
-	s     string
-	i     int
-	depth int
-}
+// The scanner below follows the grammar of jsonParser exactly (single or
+// double quoted strings, NaN and Infinity, numbers as strconv accepts
+// them) but keeps its state in locals: each function takes the text and a
+// position and returns the position after what it read.
 
-func (p *jsonSkipper) space() {
-	for p.i < len(p.s) {
-		switch p.s[p.i] {
-		case ' ', '\t', '\n', '\r':
-			p.i++
-		default:
-			return
+func skipSpace(s string, i int) int {
+	for i < len(s) && s[i] <= ' ' {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return i
 		}
+		i++
 	}
+	return i
 }
 
-// find scans the value at p.i. When path is empty the whole value is the
-// match. Otherwise it looks for path[0] among the object's keys (the last
-// occurrence wins, as in a parsed bag) or the array's elements, and
-// recurses into the match. It returns the span of the match and whether the
-// value scanned is valid.
-func (p *jsonSkipper) find(path []PathStep) (lo, hi int, found, valid bool) {
-	start := p.i
+// findPath scans the value at i. With an empty path the whole value is the
+// match; otherwise the first step selects a member or element (the last
+// occurrence of a repeated key wins, as in a parsed bag) and the rest of the
+// path is followed inside it. It returns the match's span, the position
+// after the value, and whether the value is valid.
+func findPath(s string, i int, path []PathStep, depth int) (lo, hi, end int, found, valid bool) {
 	if len(path) == 0 {
-		if !p.skip() {
-			return 0, 0, false, false
-		}
-		return start, p.i, true, true
+		e, ok := skipValue(s, i, depth)
+		return i, e, e, ok, ok
 	}
-	if p.i >= len(p.s) {
-		return 0, 0, false, false
+	if i >= len(s) {
+		return 0, 0, 0, false, false
+	}
+	switch s[i] {
+	case '{':
+		return findMember(s, i, path, depth)
+	case '[':
+		return findElement(s, i, path, depth)
+	}
+	e, ok := skipValue(s, i, depth)
+	return 0, 0, e, false, ok
+}
+
+func findMember(s string, i int, path []PathStep, depth int) (lo, hi, end int, found, valid bool) {
+	if depth >= maxJSONDepth {
+		return 0, 0, 0, false, false
 	}
 	step := path[0]
-	switch p.s[p.i] {
-	case '{':
-		return p.findInObject(step, path[1:])
-	case '[':
-		return p.findInArray(step, path[1:])
-	}
-	return 0, 0, false, p.skip()
-}
-
-func (p *jsonSkipper) findInObject(step PathStep, rest []PathStep) (lo, hi int, found, valid bool) {
-	if p.depth++; p.depth > maxJSONDepth {
-		return 0, 0, false, false
-	}
-	defer func() { p.depth-- }()
-	p.i++
-	p.space()
-	if p.i < len(p.s) && p.s[p.i] == '}' {
-		p.i++
-		return 0, 0, false, true
+	i = skipSpace(s, i+1)
+	if i < len(s) && s[i] == '}' {
+		return 0, 0, i + 1, false, true
 	}
 	for {
-		p.space()
-		key, ok := p.key()
+		i = skipSpace(s, i)
+		kStart := i
+		e, ok := skipString(s, i)
 		if !ok {
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
-		p.space()
-		if p.i >= len(p.s) || p.s[p.i] != ':' {
-			return 0, 0, false, false
+		match := !step.IsIndex && keyEquals(s[kStart:e], step.Key)
+		i = skipSpace(s, e)
+		if i >= len(s) || s[i] != ':' {
+			return 0, 0, 0, false, false
 		}
-		p.i++
-		p.space()
-		if !step.IsIndex && key == step.Key {
-			l, h, f, v := p.find(rest)
+		i = skipSpace(s, i+1)
+		if match {
+			l, h, e, f, v := findPath(s, i, path[1:], depth+1)
 			if !v {
-				return 0, 0, false, false
+				return 0, 0, 0, false, false
 			}
-			lo, hi, found = l, h, f
-		} else if !p.skip() {
-			return 0, 0, false, false
+			lo, hi, found, i = l, h, f, e
+		} else if i, ok = skipValue(s, i, depth+1); !ok {
+			return 0, 0, 0, false, false
 		}
-		p.space()
-		if p.i >= len(p.s) {
-			return 0, 0, false, false
+		i = skipSpace(s, i)
+		if i >= len(s) {
+			return 0, 0, 0, false, false
 		}
-		switch p.s[p.i] {
+		switch s[i] {
 		case ',':
-			p.i++
+			i++
 		case '}':
-			p.i++
-			return lo, hi, found, true
+			return lo, hi, i + 1, found, true
 		default:
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 	}
 }
 
-func (p *jsonSkipper) findInArray(step PathStep, rest []PathStep) (lo, hi int, found, valid bool) {
-	if p.depth++; p.depth > maxJSONDepth {
-		return 0, 0, false, false
+func findElement(s string, i int, path []PathStep, depth int) (lo, hi, end int, found, valid bool) {
+	if depth >= maxJSONDepth {
+		return 0, 0, 0, false, false
 	}
-	defer func() { p.depth-- }()
-	p.i++
-	p.space()
-	if p.i < len(p.s) && p.s[p.i] == ']' {
-		p.i++
-		return 0, 0, false, true
+	step := path[0]
+	i = skipSpace(s, i+1)
+	if i < len(s) && s[i] == ']' {
+		return 0, 0, i + 1, false, true
 	}
-	type span struct{ lo, hi int }
-	var spans []span // element spans, only kept for negative indexes
-	want := step.Index
+	var starts []int // element positions, kept for negative indexes
 	for n := 0; ; n++ {
-		p.space()
-		if step.IsIndex && want >= 0 && n == want {
-			l, h, f, v := p.find(rest)
+		i = skipSpace(s, i)
+		if step.IsIndex && step.Index >= 0 && n == step.Index {
+			l, h, e, f, v := findPath(s, i, path[1:], depth+1)
 			if !v {
-				return 0, 0, false, false
+				return 0, 0, 0, false, false
 			}
-			lo, hi, found = l, h, f
+			lo, hi, found, i = l, h, f, e
 		} else {
-			s := p.i
-			if !p.skip() {
-				return 0, 0, false, false
+			if step.IsIndex && step.Index < 0 {
+				starts = append(starts, i)
 			}
-			if step.IsIndex && want < 0 {
-				spans = append(spans, span{s, p.i})
+			e, ok := skipValue(s, i, depth+1)
+			if !ok {
+				return 0, 0, 0, false, false
 			}
+			i = e
 		}
-		p.space()
-		if p.i >= len(p.s) {
-			return 0, 0, false, false
+		i = skipSpace(s, i)
+		if i >= len(s) {
+			return 0, 0, 0, false, false
 		}
-		switch p.s[p.i] {
+		switch s[i] {
 		case ',':
-			p.i++
+			i++
 		case ']':
-			p.i++
-			if step.IsIndex && want < 0 && len(spans)+want >= 0 {
-				e := spans[len(spans)+want]
-				sub := jsonSkipper{s: p.s[:e.hi], i: e.lo, depth: p.depth}
-				l, h, f, v := sub.find(rest)
-				return l, h, f, v
+			end = i + 1
+			if step.IsIndex && step.Index < 0 && len(starts)+step.Index >= 0 {
+				l, h, _, f, v := findPath(s, starts[len(starts)+step.Index], path[1:], depth+1)
+				return l, h, end, f, v
 			}
-			return lo, hi, found, true
+			return lo, hi, end, found, true
 		default:
-			return 0, 0, false, false
+			return 0, 0, 0, false, false
 		}
 	}
 }
 
-// key reads a quoted property name; escapes are decoded only when present.
-func (p *jsonSkipper) key() (string, bool) {
-	if p.i >= len(p.s) || (p.s[p.i] != '"' && p.s[p.i] != '\'') {
-		return "", false
+// keyEquals compares a quoted key as written (quotes included) with key.
+func keyEquals(quoted, key string) bool {
+	raw := quoted[1 : len(quoted)-1]
+	if raw == key {
+		return true
 	}
-	start := p.i
-	q := p.s[p.i]
-	p.i++
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		if c == q {
-			p.i++
-			return p.s[start+1 : p.i-1], true
-		}
-		if c == '\\' {
-			p.i = start
-			jp := jsonParser{s: p.s, i: p.i}
-			k, err := jp.str()
-			if err != nil {
-				return "", false
-			}
-			p.i = jp.i
-			return k, true
-		}
-		p.i++
-	}
-	return "", false
-}
-
-// skip moves past one value, validating it.
-func (p *jsonSkipper) skip() bool {
-	if p.i >= len(p.s) {
+	if strings.IndexByte(raw, '\\') < 0 {
 		return false
 	}
-	switch c := p.s[p.i]; {
-	case c == '{':
-		_, _, _, ok := p.findInObject(PathStep{IsIndex: true, Index: -1 << 30}, nil)
-		return ok
-	case c == '[':
-		_, _, _, ok := p.findInArray(PathStep{Key: "\x00"}, nil)
-		return ok
+	p := jsonParser{s: quoted}
+	k, err := p.str()
+	return err == nil && k == key
+}
+
+// skipValue moves past one value, validating it.
+func skipValue(s string, i, depth int) (int, bool) {
+	if i >= len(s) {
+		return 0, false
+	}
+	switch c := s[i]; {
 	case c == '"' || c == '\'':
-		jp := jsonParser{s: p.s, i: p.i}
-		if !jp.skipString() {
-			return false
-		}
-		p.i = jp.i
-		return true
+		return skipString(s, i)
+	case c == '{':
+		_, _, e, _, ok := findMember(s, i, []PathStep{{IsIndex: true}}, depth)
+		return e, ok
+	case c == '[':
+		_, _, e, _, ok := findElement(s, i, []PathStep{{}}, depth)
+		return e, ok
 	case c == '-' || (c >= '0' && c <= '9'):
-		jp := jsonParser{s: p.s, i: p.i}
-		if _, err := jp.number(); err != nil {
-			return false
+		return skipNumber(s, i)
+	}
+	for _, w := range [...]string{"true", "false", "null", "NaN", "Infinity"} {
+		if strings.HasPrefix(s[i:], w) {
+			return i + len(w), true
 		}
-		p.i = jp.i
-		return true
 	}
-	jp := jsonParser{s: p.s, i: p.i}
-	if _, err := jp.word(); err != nil {
-		return false
-	}
-	p.i = jp.i
-	return true
+	return 0, false
 }
 
-// skipString moves past a quoted string, validating its escapes, without
-// building it.
-func (p *jsonParser) skipString() bool {
-	q := p.s[p.i]
-	p.i++
-	// fast path: run to the closing quote while there is no escape
-	for j := p.i; j < len(p.s); j++ {
-		if c := p.s[j]; c == q {
-			p.i = j + 1
-			return true
-		} else if c == '\\' {
-			break
-		}
+// skipString moves past a quoted string (the quote character is s[i]),
+// validating its escapes.
+func skipString(s string, i int) (int, bool) {
+	if i >= len(s) || (s[i] != '"' && s[i] != '\'') {
+		return 0, false
 	}
-	for p.i < len(p.s) {
-		c := p.s[p.i]
-		switch {
-		case c == q:
-			p.i++
-			return true
-		case c == '\\':
-			p.i++
-			if p.i >= len(p.s) {
-				return false
+	q := s[i]
+	i++
+	// jump to the closing quote when no escape comes before it
+	if j := strings.IndexByte(s[i:], q); j >= 0 && strings.IndexByte(s[i:i+j], '\\') < 0 {
+		return i + j + 1, true
+	}
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c == q {
+			return i + 1, true
+		}
+		if c != '\\' {
+			continue
+		}
+		i++
+		if i >= len(s) {
+			return 0, false
+		}
+		switch s[i] {
+		case '"', '\\', '/', '\'', 'b', 'f', 'n', 'r', 't':
+		case 'u':
+			if i+4 >= len(s) {
+				return 0, false
 			}
-			switch p.s[p.i] {
-			case '"', '\\', '/', '\'', 'b', 'f', 'n', 'r', 't':
-				p.i++
-			case 'u':
-				p.i++
-				if _, ok := p.hex4(); !ok {
-					return false
-				}
-			default:
-				return false
+			if _, err := strconv.ParseUint(s[i+1:i+5], 16, 32); err != nil {
+				return 0, false
 			}
+			i += 4
 		default:
-			p.i++
+			return 0, false
 		}
 	}
-	return false
+	return 0, false
+}
+
+// skipNumber moves past a number as jsonParser.number reads it.
+func skipNumber(s string, i int) (int, bool) {
+	p := jsonParser{s: s, i: i}
+	if _, err := p.number(); err != nil {
+		return 0, false
+	}
+	return p.i, true
 }

@@ -50,3 +50,32 @@ func BenchmarkJSONPath(b *testing.B) {
 		JSONPath(doc, path)
 	}
 }
+
+func BenchmarkJSONPathIdentity(b *testing.B) {
+	doc := `{"Id":"fd51bb1e-2d42-41e0-9449-454f32a52129","Name":"søren.novak40614@contoso.com","IdentityType":"User","Details":{"DisplayName":"søren.novak40614@contoso.com"}}`
+	path := []PathStep{{Key: "IdentityType"}}
+	b.SetBytes(int64(len(doc)))
+	for i := 0; i < b.N; i++ {
+		JSONPath(doc, path)
+	}
+}
+
+// FuzzJSONPath checks that the scanning path lookup agrees with parsing
+// the whole document.
+func FuzzJSONPath(f *testing.F) {
+	for _, s := range []string{`{"a":1}`, `{"a":{"b":[1,2]}}`, `[1,{"a":"x"}]`, `{'a':"\u0041"}`, `{"a":1,"a":2}`, `x`} {
+		f.Add(s, "a", 0)
+	}
+	f.Fuzz(func(t *testing.T, doc, key string, idx int) {
+		for _, path := range [][]PathStep{{{Key: key}}, {{IsIndex: true, Index: idx % 8}}, {{Key: key}, {IsIndex: true, Index: -1}}} {
+			want := slowPath(doc, path)
+			got, ok := JSONPath(doc, path)
+			if !ok {
+				got = Dyn{}
+			}
+			if !got.Equal(want) || got.Kind() != want.Kind() {
+				t.Fatalf("JSONPath(%q, %v) = %v, want %v", doc, path, got, want)
+			}
+		}
+	})
+}

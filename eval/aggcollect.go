@@ -117,7 +117,8 @@ func (a *aggCollector) outputNames(c *compiler, sc *scope, call *aggCall) []stri
 		return names
 	}
 	names := make([]string, n)
-	if n == 1 {
+	perArg := call.fn.Name == "take_any" || call.fn.Name == "arg_max" || call.fn.Name == "arg_min"
+	if n == 1 && !perArg {
 		names[0] = c.derivedName(sc, call.node)
 		return names
 	}

@@ -151,7 +151,9 @@ func (c *compiler) compare(op string, l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 		c.errorAt(e.OpPos, e.End(), "operator '"+e.Op+"' cannot compare values of type "+dom.String())
 		return badExpr(e)
 	}
-	return c.kernelExpr(e, data.Bool, k, []*cexpr{l, r}, true)
+	out := c.kernelExpr(e, data.Bool, k, []*cexpr{l, r}, true)
+	out.cmpOp, out.cmpL, out.cmpR = op, l, r
+	return out
 }
 
 // coerce converts x to the comparison or arithmetic domain t.
@@ -172,7 +174,7 @@ func (c *compiler) stringOp(op string, l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 		l = c.convert(l, data.String)
 	}
 	if r.typ != data.String {
-		if op == "matches regex" || r.typ != data.Dynamic && !isScalarLike(r.typ) {
+		if op == "matches regex" {
 			c.errorf(e.Y, "operator '%s' expects a string on its right, found %s", e.Op, r.typ)
 			return badExpr(e)
 		}
@@ -183,5 +185,3 @@ func (c *compiler) stringOp(op string, l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 	}
 	return c.kernelExpr(e, data.Bool, stringKernel(op), []*cexpr{l, r}, true)
 }
-
-func isScalarLike(t data.Type) bool { return t != data.Unknown }

@@ -19,6 +19,9 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 	if b := sc.lookup(name); b != nil && b.kind == bindFunc {
 		return c.callUser(sc, row, e, b)
 	}
+	if windowFuncs[name] {
+		return c.window(sc, row, e)
+	}
 	switch name {
 	case "toscalar":
 		return c.toscalar(sc, e)
@@ -63,6 +66,7 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return badExpr(e)
 	}
 	out := c.kernelExpr(e, typ, k, args, !f.Volatile && !f.Now)
+	out.volatile = out.volatile || f.Volatile
 	if (name == "parse_json" || name == "todynamic") && len(args) == 1 && args[0].typ == data.String && out.konst == nil {
 		out.jsonSrc = args[0]
 	}

@@ -35,6 +35,15 @@ type compiler struct {
 	errs   diag.List
 	tables map[string]bool
 	depth  int // function expansion depth
+	// applyDepth counts the mv-apply subqueries being compiled (their plans
+	// run once per input row, so nothing in them may be cached per run).
+	applyDepth int
+	// serial says whether the rows of the operator being compiled are
+	// serialized (window functions need it); windowed is set when a window
+	// function is compiled; serialNodes records the serialized plans.
+	serial      bool
+	windowed    bool
+	serialNodes map[node]bool
 }
 
 // errStop aborts compilation at the first error (unless AllErrors is set).

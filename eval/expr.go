@@ -28,6 +28,14 @@ type cexpr struct {
 	// and index steps, which run as one scan of the JSON text.
 	jsonSrc  *cexpr
 	jsonPath []data.PathStep
+	// volatile marks expressions whose value may differ between rows with
+	// the same inputs (rand(), new_guid()): never evaluated per distinct
+	// value.
+	volatile bool
+	// cmp describes a comparison `cmpL cmpOp cmpR` in one domain, for the
+	// fused filters of where.
+	cmpOp      string
+	cmpL, cmpR *cexpr
 }
 
 // unionRefs merges the column references of several expressions.
@@ -228,7 +236,7 @@ func (c *compiler) unary(sc *scope, row *rowCtx, e *ast.UnaryExpr) *cexpr {
 		return badExpr(e)
 	}
 	zero := constExpr(zeroOf(x.typ), e)
-	return c.fold(c.arith("-", zero, x, e), e)
+	return c.arith("-", zero, x, e)
 }
 
 func zeroOf(t data.Type) data.Value {
@@ -245,15 +253,6 @@ func zeroOf(t data.Type) data.Value {
 	return data.LongValue(0)
 }
 
-// fold evaluates an expression whose operands are all constants at compile
-// time, so it costs nothing per row.
-func (c *compiler) fold(e *cexpr, node ast.Expr) *cexpr {
-	if e.konst != nil || e.eval == nil {
-		return e
-	}
-	return e
-}
-
 // kernelExpr builds an expression applying a kernel to argument
 // expressions; it is folded to a constant when every argument is one and
 // the kernel is pure.
@@ -262,6 +261,7 @@ func (c *compiler) kernelExpr(node ast.Expr, typ data.Type, k functions.Kernel, 
 	evals := make([]evalFn, len(args))
 	allConst := pure
 	for i, a := range args {
+		out.volatile = out.volatile || a.volatile
 		evals[i] = a.eval
 		if a.konst == nil {
 			allConst = false

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"cmp"
-	"math"
 
 	"github.com/kqlkit/kqlkit/data"
 	"github.com/kqlkit/kqlkit/functions"
@@ -203,6 +202,3 @@ func decimalCmp(op string) functions.Kernel {
 		return finish(w.Column(), a.IsConst() && b.IsConst(), args), nil
 	}
 }
-
-// isNaN is used by real comparisons of sort keys.
-func isNaN(f float64) bool { return math.IsNaN(f) }

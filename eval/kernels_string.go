@@ -260,7 +260,7 @@ func mapFoldIndex(h, lowerNeedle string, from int) int {
 // once.
 func (c *compiler) matchesRegex(l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 	if r.konst != nil {
-		re, err := CompileRegex(r.konst.Str())
+		re, err := functions.CompileRegex(r.konst.Str())
 		if err != nil {
 			c.errorf(e.Y, "invalid regular expression: %v", err)
 			return badExpr(e)
@@ -277,7 +277,7 @@ func (c *compiler) matchesRegex(l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 			re, ok := cache[p]
 			if !ok {
 				var err error
-				re, err = CompileRegex(p)
+				re, err = functions.CompileRegex(p)
 				if err != nil {
 					w.SetNull(i)
 					continue
@@ -289,9 +289,4 @@ func (c *compiler) matchesRegex(l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 		return w.Column(), nil
 	}
 	return c.kernelExpr(e, data.Bool, k, []*cexpr{l, r}, true)
-}
-
-// CompileRegex compiles a Kusto (RE2) regular expression.
-func CompileRegex(p string) (*regexp.Regexp, error) {
-	return regexp.Compile(p)
 }

@@ -29,12 +29,17 @@ func (w *whereStage) apply(x *execCtx, in *rel) (*rel, error) {
 	if in.rows() == 0 {
 		return in, nil
 	}
-	f := newFrame(x, in)
-	col, err := w.pred.eval(f)
+	sel, fused, err := w.fusedSelect(x, in)
 	if err != nil {
 		return nil, err
 	}
-	sel := selectTrue(col, in.sel, in.rows())
+	if !fused {
+		col, err := w.pred.eval(newFrame(x, in))
+		if err != nil {
+			return nil, err
+		}
+		sel = selectTrue(col, in.sel, in.rows())
+	}
 	if in.sel == nil && len(sel) == in.n {
 		sel = nil // every row passed
 	}
@@ -83,32 +88,27 @@ func selectTrue(c data.Column, old []int32, n int) []int32 {
 	return selectBools(vals, old)
 }
 
-// selectBools collects the positions of true values, mapped through old.
+// selectBools collects the positions of true values, mapped through old
+// (branch-free, see compareSelect).
 func selectBools(vals []bool, old []int32) []int32 {
-	count := 0
-	for _, b := range vals {
-		if b {
-			count++
-		}
-	}
-	out := make([]int32, count)
+	out := make([]int32, len(vals)+1)
 	k := 0
 	if old == nil {
 		for i, b := range vals {
+			out[k] = int32(i)
 			if b {
-				out[k] = int32(i)
 				k++
 			}
 		}
-		return out
+		return out[:k]
 	}
 	for i, b := range vals {
+		out[k] = old[i]
 		if b {
-			out[k] = old[i]
 			k++
 		}
 	}
-	return out
+	return out[:k]
 }
 
 // allRows returns the selection of every active row.
@@ -121,4 +121,199 @@ func allRows(old []int32, n int) []int32 {
 		out[i] = int32(i)
 	}
 	return out
+}
+
+// fusedSelect tries the filters that avoid a bool column per row: a
+// predicate over one dictionary-encoded column is evaluated once per
+// distinct value, and `column <op> value` on an integer-backed column
+// (long, datetime, timespan) is one comparison loop. ok is false when
+// neither applies.
+func (w *whereStage) fusedSelect(x *execCtx, in *rel) (sel []int32, ok bool, err error) {
+	p := w.pred
+	if p.volatile || len(p.refs) != 1 {
+		return nil, false, nil
+	}
+	col := in.cols[p.refs[0]]
+	if d, isDict := col.(*data.DictCol); isDict && d.Values.Len() <= in.rows() {
+		return w.dictSelect(x, in, d)
+	}
+	if p.cmpL != nil && p.cmpL.col >= 0 && len(p.cmpR.refs) == 0 && !p.cmpR.volatile {
+		if v, isVec := col.(*data.Vec[int64]); isVec {
+			bound, err := evalScalar(x, p.cmpR)
+			if err != nil {
+				return nil, true, err
+			}
+			if bound.IsNull() {
+				return []int32{}, true, nil
+			}
+			return compareSelect(p.cmpOp, v, bound.Int64(), in.sel), true, nil
+		}
+	}
+	return nil, false, nil
+}
+
+// dictSelect evaluates the predicate on the dictionary's values and keeps
+// the rows whose code passed.
+func (w *whereStage) dictSelect(x *execCtx, in *rel, d *data.DictCol) ([]int32, bool, error) {
+	i := w.pred.refs[0]
+	vr := &rel{schema: in.schema, cols: make([]data.Column, len(in.cols)), n: d.Values.Len()}
+	vr.cols[i] = d.Values
+	res, err := w.pred.eval(newFrame(x, vr))
+	if err != nil {
+		return nil, true, err
+	}
+	keep := make([]bool, d.Values.Len())
+	r := data.NewReader[bool](data.Materialize(res))
+	for k := range keep {
+		v, ok := r.Get(k)
+		keep[k] = ok && v
+	}
+	out := make([]int32, in.rows()+1)
+	n := 0
+	if in.sel == nil {
+		for k, code := range d.Codes {
+			out[n] = int32(k)
+			if keep[code] {
+				n++
+			}
+		}
+		return out[:n], true, nil
+	}
+	for _, k := range in.sel {
+		out[n] = k
+		if keep[d.Codes[k]] {
+			n++
+		}
+	}
+	return out[:n], true, nil
+}
+
+// compareSelect keeps the rows (through sel) whose value compares with
+// bound as op asks; nulls never pass. The loops are branch-free: every
+// row index is written and the output length advances only for passing
+// rows, which keeps unpredictable predicates fast. (One loop per operator:
+// a comparison passed as a function value would not be inlined.)
+func compareSelect(op string, v *data.Vec[int64], bound int64, sel []int32) []int32 {
+	n := len(v.Vals)
+	if sel != nil {
+		n = len(sel)
+	}
+	out := make([]int32, n+1)
+	vals := v.Vals
+	k := 0
+	switch op {
+	case ">":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x > bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] > bound {
+					k++
+				}
+			}
+		}
+	case ">=":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x >= bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] >= bound {
+					k++
+				}
+			}
+		}
+	case "<":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x < bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] < bound {
+					k++
+				}
+			}
+		}
+	case "<=":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x <= bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] <= bound {
+					k++
+				}
+			}
+		}
+	case "==":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x == bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] == bound {
+					k++
+				}
+			}
+		}
+	case "!=":
+		if sel == nil {
+			for i, x := range vals {
+				out[k] = int32(i)
+				if x != bound {
+					k++
+				}
+			}
+		} else {
+			for _, i := range sel {
+				out[k] = i
+				if vals[i] != bound {
+					k++
+				}
+			}
+		}
+	}
+	out = out[:k]
+	if v.Nulls != nil {
+		out = dropNulls(out, v.Nulls)
+	}
+	return out
+}
+
+// dropNulls removes the rows that are null in nulls.
+func dropNulls(rows []int32, nulls data.Bitmap) []int32 {
+	k := 0
+	for _, i := range rows {
+		if !nulls.Get(int(i)) {
+			rows[k] = i
+			k++
+		}
+	}
+	return rows[:k]
 }

@@ -8,9 +8,10 @@ type pruner interface {
 	need(live []bool) []bool
 }
 
-// prune computes column liveness backwards through a pipeline's stages.
-// The pipeline's own output is entirely live.
-func prune(p *pipeNode) {
+// prune computes column liveness backwards through a pipeline's stages and
+// returns which columns of the source are read. The pipeline's own output
+// is entirely live.
+func prune(p *pipeNode) []bool {
 	schemas := make([]int, len(p.stages)+1)
 	schemas[0] = len(p.src.schema())
 	for i, s := range p.stages {
@@ -18,12 +19,25 @@ func prune(p *pipeNode) {
 	}
 	live := allLive(schemas[len(p.stages)])
 	for i := len(p.stages) - 1; i >= 0; i-- {
+		if len(live) < schemas[i+1] {
+			// a stage that reads no columns (count) may answer nil
+			live = append(live, make([]bool, schemas[i+1]-len(live))...)
+		}
 		if pr, ok := p.stages[i].(pruner); ok {
 			live = pr.need(live)
 		} else {
 			live = allLive(schemas[i])
 		}
 	}
+	if sp, ok := p.src.(sourcePruner); ok {
+		sp.needOut(live)
+	}
+	return live
+}
+
+// sourcePruner is a source node that can skip output columns nobody reads.
+type sourcePruner interface {
+	needOut(live []bool)
 }
 
 func allLive(n int) []bool {

@@ -17,6 +17,16 @@ type Input struct {
 	Now int64
 	// Workers bounds the goroutines a run may use (0 = GOMAXPROCS).
 	Workers int
+	// Window, when set, restricts every bound table that has its datetime
+	// column to the rows with From < column <= To (as a Sentinel rule's
+	// query period does), without copying the table.
+	Window *TimeWindow
+}
+
+// TimeWindow is a half-open time range over a datetime column.
+type TimeWindow struct {
+	Column   string
+	From, To int64 // ticks
 }
 
 // Result is what a run produces.
@@ -32,6 +42,7 @@ type runState struct {
 	scalars map[node]data.Value
 	columns map[node][]data.Value
 	cached  map[node]*rel
+	windows map[*data.Table][]int32
 	warns   []string
 }
 
@@ -41,6 +52,8 @@ type execCtx struct {
 	run   *runState
 	fctx  *functions.Ctx
 	memos map[memoKey]*dictMemo
+	// applyRows holds the subtable each mv-apply subquery is running on.
+	applyRows map[node]*rel
 }
 
 func (x *execCtx) check() error {
@@ -55,7 +68,7 @@ func (x *execCtx) check() error {
 
 // fork returns a context for another goroutine of the same run.
 func (x *execCtx) fork() *execCtx {
-	return &execCtx{ctx: x.ctx, run: x.run, fctx: &functions.Ctx{Now: x.fctx.Now}}
+	return &execCtx{ctx: x.ctx, run: x.run, fctx: &functions.Ctx{Now: x.fctx.Now}, applyRows: x.applyRows}
 }
 
 // Run evaluates the query. It is safe to call concurrently.

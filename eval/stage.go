@@ -38,8 +38,18 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return &countStage{s: data.Schema{{Name: name, Type: data.Long}}}
 	case *ast.DistinctOp:
 		return c.distinct(sc, in, op)
-	case *ast.UnionOp:
-		return c.unionStage(sc, in, op)
+	case *ast.JoinOp:
+		return c.join(sc, in, op)
+	case *ast.LookupOp:
+		return c.lookup(sc, in, op)
+	case *ast.MvExpandOp:
+		return c.mvExpand(sc, in, op)
+	case *ast.ParseOp:
+		return c.parse(sc, in, op)
+	case *ast.MvApplyOp:
+		return c.mvApply(sc, in, op)
+	case *ast.ParseKvOp:
+		return c.parseKv(sc, in, op)
 	case *ast.GetSchemaOp:
 		return &getSchemaStage{}
 	case *ast.SerializeOp:
@@ -49,8 +59,6 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return c.extend(sc, in, &ast.ExtendOp{Span: op.Span, Exprs: op.Exprs})
 	case *ast.RenderOp:
 		return nil // recorded by the caller; no effect on rows
-	case *ast.AsOp:
-		return nil
 	}
 	c.errorf(op, "operator '%s' is not supported yet", op.Name())
 	return &openStage{s: openSchema(unknownTypes(in))}

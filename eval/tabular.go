@@ -75,6 +75,9 @@ func (c *compiler) pipe(sc *scope, e *ast.PipeExpr) node {
 		return &emptyNode{}
 	}
 	src := c.tabular(sc, e.Source)
+	if _, inline := e.Source.(*ast.OpExpr); inline {
+		own(src)
+	}
 	return c.stages(sc, src, e.Ops)
 }
 
@@ -82,16 +85,25 @@ func (c *compiler) pipe(sc *scope, e *ast.PipeExpr) node {
 func (c *compiler) stages(sc *scope, src node, ops []ast.Operator) node {
 	p := &pipeNode{src: src}
 	schema := src.schema()
+	leave := c.enterPipe(src)
+	defer leave(func() node { return pipeResult(p) })
 	for _, op := range ops {
-		st := c.stage(sc, schema, op)
+		if n := c.pipelineOp(sc, p, op); n != nil {
+			c.serial = serialAfter(op, c.serial)
+			c.markSerial(n)
+			p = &pipeNode{src: n}
+			schema = n.schema()
+			continue
+		}
+		st := c.compileStage(sc, schema, op)
 		if st == nil {
 			continue
 		}
-		p.stages = append(p.stages, st)
+		p.stages = placeStage(p.stages, st)
 		schema = st.outSchema()
 	}
 	if len(p.stages) == 0 {
-		return src
+		return p.src
 	}
 	prune(p)
 	return p
@@ -133,7 +145,40 @@ func (n *scanNode) exec(x *execCtx) (*rel, error) {
 	if t == nil {
 		return relOf(data.EmptyTable(n.name, n.s)), nil
 	}
-	return bindRunTable(t, n.s)
+	r, err := bindRunTable(t, n.s)
+	if err != nil || x.run.in.Window == nil {
+		return r, err
+	}
+	r.sel = x.run.windowRows(t, x.run.in.Window)
+	if r.sel != nil && len(r.sel) == r.n {
+		r.sel = nil
+	}
+	return r, nil
+}
+
+// windowRows returns the rows of t inside the run's time window (nil when
+// t has no such datetime column), computed once per table and run.
+func (rs *runState) windowRows(t *data.Table, w *TimeWindow) []int32 {
+	rs.mu.Lock()
+	defer rs.mu.Unlock()
+	if sel, ok := rs.windows[t]; ok {
+		return sel
+	}
+	var sel []int32
+	if i := t.Schema.Index(w.Column); i >= 0 && t.Schema[i].Type == data.DateTime {
+		r := data.NewReader[int64](t.Cols[i])
+		sel = make([]int32, 0, t.Rows()/4)
+		for k := 0; k < t.Rows(); k++ {
+			if v, ok := r.Get(k); ok && v > w.From && v <= w.To {
+				sel = append(sel, int32(k))
+			}
+		}
+	}
+	if rs.windows == nil {
+		rs.windows = map[*data.Table][]int32{}
+	}
+	rs.windows[t] = sel
+	return sel
 }
 
 // bindRunTable checks that a table provides the schema the query was

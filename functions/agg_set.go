@@ -125,6 +125,10 @@ type setAgg struct {
 	dyns  [][]data.Dyn // values of dyn, in the order of dyn.items
 }
 
+// smallSet is the number of distinct items make_set keeps in a plain list
+// before it indexes them.
+const smallSet = 8
+
 // typedSet holds, per group, the distinct values (or for make_list all
 // values) seen, in order of arrival.
 type typedSet[T comparable] struct {
@@ -149,13 +153,27 @@ func (s *typedSet[T]) add(g uint32, x T, mode setMode, limit int) bool {
 		s.items[g] = append(s.items[g], x)
 		return true
 	case setDistinct:
-		if len(s.items[g]) >= limit {
+		items := s.items[g]
+		if len(items) >= limit {
 			return false
+		}
+		if s.sets[g] == nil && len(items) < smallSet {
+			// a few items: a linear scan beats hashing
+			for _, it := range items {
+				if it == x {
+					return false
+				}
+			}
+			s.items[g] = append(items, x)
+			return true
 		}
 	}
 	m := s.sets[g]
 	if m == nil {
-		m = map[T]struct{}{}
+		m = make(map[T]struct{}, len(s.items[g])+1)
+		for _, it := range s.items[g] {
+			m[it] = struct{}{}
+		}
 		s.sets[g] = m
 	}
 	if _, seen := m[x]; seen {

@@ -12,7 +12,8 @@ func init() {
 			Examples: []Example{{"print isempty(\"\")", "true"}, {"print isempty(dynamic([]))", "false"}},
 			Bind:     sig("isempty", argAny).bindWith(emptyKernel(true))},
 		&Scalar{Name: "isnotempty", Sig: "isnotempty(value: scalar): bool",
-			Doc:      "Returns true when the value is neither an empty string nor null; the opposite of isempty().",
+			Doc: "Returns true when the value is neither an empty string nor null; " +
+				"the opposite of isempty().",
 			Examples: []Example{{"print isnotempty(\"a\")", "true"}, {"print isnotempty(long(null))", "false"}},
 			Bind:     sig("isnotempty", argAny).bindWith(emptyKernel(false))},
 		&Scalar{Name: "isnull", Sig: "isnull(expression: scalar): bool",
@@ -34,8 +35,8 @@ func init() {
 				"values the kind held (\"int\", \"long\", \"real\", \"string\", \"array\", \"dictionary\", \"null\", …).",
 			Examples: []Example{{"print gettype(123.45)", "\"real\""},
 				{"print gettype(parse_json('[1, 2]'))", "\"array\""}},
-			Naming: NamePrefixAndFirstArg,
-			Bind:   sig("gettype", argAny).bindWith(gettypeKernel)},
+			Naming: NamePrefixAndFirstArg, Prefix: "type",
+			Bind: sig("gettype", argAny).bindWith(gettypeKernel)},
 	)
 	alias("notnull", "isnotnull")
 	alias("notempty", "isnotempty")

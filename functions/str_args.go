@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"regexp/syntax"
+	"strings"
 
 	"github.com/kqlkit/kqlkit/data"
 )
@@ -222,9 +223,10 @@ func constLong(args []ArgInfo, i int) (int64, bool) {
 	return args[i].Const.Int64(), true
 }
 
-// compileRegex compiles a Kusto regular expression (RE2 syntax, as Go's).
+// compileRegex compiles a Kusto regular expression for the function fn,
+// with an error message that names it.
 func compileRegex(fn, pattern string) (*regexp.Regexp, error) {
-	re, err := regexp.Compile(pattern)
+	re, err := CompileRegex(pattern)
 	if err != nil {
 		return nil, fmt.Errorf("function '%s': invalid regular expression %q: %v", fn, pattern, regexErrText(err))
 	}
@@ -306,4 +308,24 @@ func finishRows(c data.Column, m, n int) data.Column {
 		return constResult(c, n)
 	}
 	return c
+}
+
+// unary is the binder of a function of one argument of the given kind
+// computed value by value with f.
+func unary[A, R data.Elem](name string, kind argKind, out data.Type, f func(A) (R, bool)) BindFunc {
+	return sig(name, kind).bind(out, Map1(out, f))
+}
+
+// typeLiteral reads a typeof(T) argument. The evaluator passes typeof(T)
+// as a constant string holding the type's name; a constant of type T is
+// accepted too.
+func typeLiteral(a ArgInfo) (data.Type, bool) {
+	if a.Const == nil || a.Star {
+		return data.Unknown, false
+	}
+	if a.Type == data.String {
+		name := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(a.Const.Str()), "typeof("), ")")
+		return data.ParseType(name)
+	}
+	return a.Type, true
 }

@@ -10,7 +10,8 @@ import (
 func init() {
 	register(
 		&Scalar{Name: "strlen", Sig: "strlen(source: string): long", Naming: NameFuncAndFirstArg,
-			Doc:      "Returns the number of Unicode code points in a string (a dynamic value is converted with tostring()).",
+			Doc: "Returns the number of Unicode code points in a string (a dynamic " +
+				"value is converted with tostring()).",
 			Examples: []Example{{"print strlen(\"hello\")", "5"}, {"print strlen(\"⒦⒰⒮⒯⒪\")", "5"}},
 			Bind: sig("strlen", argStrDyn).bind(data.Long, Map1(data.Long, func(s string) (int64, bool) {
 				return int64(runeCount(s)), true
@@ -34,7 +35,8 @@ func init() {
 			Examples: []Example{{"print reverse(\"abc\")", "\"cba\""}, {"print reverse(123)", "\"321\""}},
 			Bind:     sig("reverse", argText).bind(data.String, Map1(data.String, reverseString))},
 		&Scalar{Name: "strcmp", Sig: "strcmp(s1: scalar, s2: scalar): long",
-			Doc:      "Compares two strings ordinally: -1 when the first is smaller, 0 when equal, 1 when larger.",
+			Doc: "Compares two strings ordinally: -1 when the first is smaller, 0 " +
+				"when equal, 1 when larger.",
 			Examples: []Example{{"print strcmp(\"abc\", \"ABC\")", "1"}, {"print strcmp(\"ABC\", \"ABC\")", "0"}},
 			Bind: sig("strcmp", argText, argText).bind(data.Long, Map2(data.Long, func(a, b string) (int64, bool) {
 				return int64(strings.Compare(a, b)), true

@@ -16,7 +16,8 @@ func init() {
 			Examples: []Example{{"print strcat(\"hello\", \" \", \"world\")", "\"hello world\""}, {"print strcat(\"a\", 1, 2.5)", "\"a12.5\""}},
 			Bind:     variadic("strcat", 1, 64, argText).bind(data.String, strcatKernel)},
 		&Scalar{Name: "strcat_delim", Sig: "strcat_delim(delimiter: scalar, argument1: scalar, argument2: scalar, ...): string",
-			Doc:      "Concatenates 2 to 64 values, each converted to string, with the delimiter between them.",
+			Doc: "Concatenates 2 to 64 values, each converted to string, with " +
+				"the delimiter between them.",
 			Examples: []Example{{"print strcat_delim(\"-\", 1, \"2\", \"A\", 1s)", "\"1-2-A-00:00:01\""}},
 			Bind:     variadic("strcat_delim", 3, 65, argText).bind(data.String, strcatDelimKernel)},
 		&Scalar{Name: "strcat_array", Sig: "strcat_array(array: dynamic, delimiter: scalar): string",

@@ -18,7 +18,8 @@ func init() {
 				{"print tohex(-256)", "\"ffffffffffffff00\""}},
 			Bind: bindTohex},
 		&Scalar{Name: "unicode_codepoints_from_string", Sig: "unicode_codepoints_from_string(value: scalar): dynamic",
-			Doc:      "Returns a dynamic array of the Unicode code points of a string (invalid UTF-8 bytes give 65533).",
+			Doc: "Returns a dynamic array of the Unicode code points of a string " +
+				"(invalid UTF-8 bytes give 65533).",
 			Examples: []Example{{"print unicode_codepoints_from_string(\"Kusto\")", "[75,117,115,116,111]"}},
 			Bind: sig("unicode_codepoints_from_string", argText).bind(data.Dynamic, Map1(data.Dynamic, func(s string) (data.Dyn, bool) {
 				items := make([]data.Dyn, 0, len(s))
@@ -68,7 +69,7 @@ func bindTohex(args []ArgInfo) (data.Type, Kernel, error) {
 			u = uint64(uint32(v))
 		}
 		s := strconv.FormatUint(u, 16)
-		if pad := int(min(minLen, 16)) - len(s); pad > 0 {
+		if pad := int(min(max(minLen, 0), 16)) - len(s); pad > 0 {
 			s = strings.Repeat("0", pad) + s
 		}
 		return s, true

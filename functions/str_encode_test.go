@@ -1,6 +1,7 @@
 package functions
 
 import (
+	"math"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -45,6 +46,7 @@ func TestTohex(t *testing.T) {
 		call("tohex", sv("100"), lv(256), lv(2)),
 		call("tohex", sv("0000000000000100"), lv(256), lv(40)),
 		call("tohex", sv(""), nullv(data.Long)),
+		call("tohex", sv("1"), lv(1), lv(math.MinInt64)),
 		callErr("tohex", rv(1.5)),
 	})
 }

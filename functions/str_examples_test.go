@@ -2,7 +2,6 @@ package functions_test
 
 import (
 	"context"
-	"strings"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -23,7 +22,9 @@ var strExampleFuncs = []string{
 	"url_encode", "url_encode_component", "url_decode", "hash", "hash_xxhash64", "hash_md5", "hash_sha1",
 	"hash_sha256", "parse_url", "parse_urlquery", "parse_path", "parse_version", "parse_csv",
 	"parse_command_line", "format_bytes", "punycode_from_string", "punycode_to_string",
-	"punycode_domain_to_string", "punycode_domain_from_string",
+	"punycode_domain_to_string", "punycode_domain_from_string", "extract_json", "regex_quote",
+	"zlib_compress_to_base64_string", "gzip_compress_to_base64_string", "zlib_decompress_from_base64_string",
+	"gzip_decompress_from_base64_string",
 }
 
 // TestStringExamples runs the documented examples of the string and
@@ -44,9 +45,6 @@ func TestStringExamples(t *testing.T) {
 			t.Errorf("%s: missing documentation or examples", name)
 		}
 		for _, ex := range f.Examples {
-			if strings.Contains(ex.Query, "typeof(") {
-				continue // needs the evaluator to pass typeof(T)
-			}
 			q, err := env.Compile("", ex.Query)
 			if err != nil {
 				t.Errorf("%s: %v", ex.Query, err)
@@ -75,4 +73,38 @@ func showResult(v data.Value) string {
 		return v.Dyn().String()
 	}
 	return v.String()
+}
+
+// TestTypeofResults checks that typeof(T), as the evaluator passes it,
+// gives extract and extract_json results of type T.
+func TestTypeofResults(t *testing.T) {
+	env, err := kql.NewEnv()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		query string
+		want  data.Type
+	}{
+		{`print extract("x=([0-9]+)", 1, "x=42;", typeof(long))`, data.Long},
+		{`print extract("x=([0-9]+)", 1, "x=42;", typeof(int))`, data.Int},
+		{`print extract("x=([0-9.]+)", 1, "x=4.5;", typeof(double))`, data.Real},
+		{`print extract_json("$.a", '{"a":"2020-01-01"}', typeof(datetime))`, data.DateTime},
+		{`print extract_json("$.a", '{"a":[1]}', typeof(dynamic))`, data.Dynamic},
+	} {
+		q, err := env.Compile("", c.query)
+		if err != nil {
+			t.Errorf("%s: %v", c.query, err)
+			continue
+		}
+		res, err := q.Run(context.Background())
+		if err != nil {
+			t.Errorf("%s: %v", c.query, err)
+			continue
+		}
+		col := res.Primary().Cols[0]
+		if col.Type() != c.want || col.IsNull(0) {
+			t.Errorf("%s: got %s %s, want a %s", c.query, col.Type(), showResult(col.Value(0)), c.want)
+		}
+	}
 }

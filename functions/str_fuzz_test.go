@@ -1,6 +1,7 @@
 package functions
 
 import (
+	"math"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -19,7 +20,8 @@ var strFuzzFuncs = []string{
 	"hash_combine", "parse_url", "parse_urlquery", "parse_path", "parse_version", "parse_csv",
 	"parse_command_line", "format_bytes", "punycode_from_string", "punycode_to_string",
 	"punycode_domain_to_string", "punycode_domain_from_string", "iff", "case", "coalesce", "max_of",
-	"min_of", "isempty", "isnull", "gettype",
+	"min_of", "isempty", "isnull", "gettype", "extract_json", "regex_quote", "zlib_decompress_from_base64_string",
+	"gzip_decompress_from_base64_string", "zlib_compress_to_base64_string",
 }
 
 // strFuzzShapes are argument lists built from the fuzz inputs.
@@ -51,6 +53,8 @@ func FuzzStringFunctions(f *testing.F) {
 	f.Add("xn--Ge-mia", `[1,2,"a"]`, int64(-5), int64(1<<40))
 	f.Add("%u12%zz+", `{"a":1}`, int64(1<<62), int64(-1<<62))
 	f.Add("\xff\xfe", "", int64(16), int64(3))
+	f.Add("abc", "c", int64(math.MaxInt64), int64(math.MinInt64))
+	f.Add("a.b", "(", int64(1), int64(math.MaxInt64))
 	f.Fuzz(func(t *testing.T, s1, s2 string, n1, n2 int64) {
 		if len(s1) > 200 || len(s2) > 200 {
 			return

@@ -25,15 +25,18 @@ func init() {
 			Examples: []Example{{"print hash_xxhash64(\"World\")", "1846988464401551951"}},
 			Bind:     hashBinder("hash_xxhash64")},
 		&Scalar{Name: "hash_md5", Sig: "hash_md5(source: scalar): string",
-			Doc:      "Returns the MD5 of a value's text (datetimes in ISO 8601 form with 7 fractional digits), as lower-case hex.",
+			Doc: "Returns the MD5 of a value's text (datetimes in ISO 8601 form with 7 " +
+				"fractional digits), as lower-case hex.",
 			Examples: []Example{{"print hash_md5(\"World\")", "\"f5a7924e621e84c9280a9a27e1bcb7f6\""}},
 			Bind:     digestBinder("hash_md5", md5.New)},
 		&Scalar{Name: "hash_sha1", Sig: "hash_sha1(source: scalar): string",
-			Doc:      "Returns the SHA-1 of a value's text (datetimes in ISO 8601 form with 7 fractional digits), as lower-case hex.",
+			Doc: "Returns the SHA-1 of a value's text (datetimes in ISO 8601 form with 7 " +
+				"fractional digits), as lower-case hex.",
 			Examples: []Example{{"print hash_sha1(\"World\")", "\"70c07ec18ef89c5309bbb0937f3a6342411e1fdd\""}},
 			Bind:     digestBinder("hash_sha1", sha1.New)},
 		&Scalar{Name: "hash_sha256", Sig: "hash_sha256(source: scalar): string",
-			Doc:      "Returns the SHA-256 of a value's text (datetimes in ISO 8601 form with 7 fractional digits), as lower-case hex.",
+			Doc: "Returns the SHA-256 of a value's text (datetimes in ISO 8601 form with 7 " +
+				"fractional digits), as lower-case hex.",
 			Examples: []Example{{"print hash_sha256(\"World\")", "\"78ae647dc5544d227130a0682a51e30bc7777fbb6d8a8f17007463a3ecd1d524\""}},
 			Bind:     digestBinder("hash_sha256", sha256.New)},
 		&Scalar{Name: "hash_combine", Sig: "hash_combine(h1: scalar, h2: scalar, ...): long",

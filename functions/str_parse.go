@@ -270,7 +270,10 @@ func formatBytes(size, prec float64, unit string) string {
 		}
 	}
 	v := size / math.Pow(1024, float64(u))
-	digits := int(min(max(prec, 0), 15))
+	digits := 0
+	if prec > 0 {
+		digits = int(min(prec, 15))
+	}
 	scale := math.Pow(10, float64(digits))
 	v = math.Round(v*scale) / scale
 	return strconv.FormatFloat(v, 'f', -1, 64) + " " + byteUnits[u]

@@ -10,43 +10,25 @@ import (
 func init() {
 	register(
 		&Scalar{Name: "punycode_from_string", Sig: "punycode_from_string(string: string): string",
-			Doc:      "Encodes a string in Punycode (RFC 3492), without the \"xn--\" prefix; failure gives the empty string.",
+			Doc: "Encodes a string in Punycode (RFC 3492), without the \"xn--\" prefix; " +
+				"failure gives the empty string.",
 			Examples: []Example{{"print punycode_from_string('académie-française')", "\"acadmie-franaise-npb1a\""}},
-			Bind: sig("punycode_from_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				out, _ := punyEncode(s)
-				return out, true
-			}))},
+			Bind:     unary("punycode_from_string", argString, data.String, punycodeFromString)},
 		&Scalar{Name: "punycode_to_string", Sig: "punycode_to_string(string: string): string",
-			Doc:      "Decodes a Punycode string (without the \"xn--\" prefix); failure gives the empty string.",
+			Doc: "Decodes a Punycode string (without the \"xn--\" prefix); " +
+				"failure gives the empty string.",
 			Examples: []Example{{"print punycode_to_string('acadmie-franaise-npb1a')", "\"académie-française\""}},
-			Bind: sig("punycode_to_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				out, _ := punyDecode(s)
-				return out, true
-			}))},
+			Bind:     unary("punycode_to_string", argString, data.String, punycodeToString)},
 		&Scalar{Name: "punycode_domain_to_string", Sig: "punycode_domain_to_string(domain: string): string",
 			Doc: "Encodes a domain name to its IDNA form: each label with non-ASCII characters becomes " +
 				"\"xn--\" and its Punycode; failure gives the empty string.",
 			Examples: []Example{{"print punycode_domain_to_string(\"Kaledvoulc'h.Artorījos.edu\")", "\"Kaledvoulc'h.xn--Artorjos-ejb.edu\""}},
-			Bind: sig("punycode_domain_to_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				return mapLabels(s, func(l string) (string, bool) {
-					if isASCIIString(l) {
-						return l, true
-					}
-					e, ok := punyEncode(l)
-					return "xn--" + e, ok
-				}), true
-			}))},
+			Bind:     unary("punycode_domain_to_string", argString, data.String, punycodeDomainToString)},
 		&Scalar{Name: "punycode_domain_from_string", Sig: "punycode_domain_from_string(encoded_string: string): string",
-			Doc:      "Decodes an IDNA domain name: each \"xn--\" label is decoded from Punycode; failure gives the empty string.",
+			Doc: "Decodes an IDNA domain name: each \"xn--\" label is decoded from " +
+				"Punycode; failure gives the empty string.",
 			Examples: []Example{{"print punycode_domain_from_string(\"xn--Lin-8na.Celtchair.org\")", "\"Lúin.Celtchair.org\""}},
-			Bind: sig("punycode_domain_from_string", argString).bind(data.String, Map1(data.String, func(s string) (string, bool) {
-				return mapLabels(s, func(l string) (string, bool) {
-					if len(l) < 4 || !strings.EqualFold(l[:4], "xn--") {
-						return l, true
-					}
-					return punyDecode(l[4:])
-				}), true
-			}))},
+			Bind:     unary("punycode_domain_from_string", argString, data.String, punycodeDomainFromString)},
 	)
 }
 
@@ -231,4 +213,33 @@ func punyDecode(s string) (string, bool) {
 		i++
 	}
 	return string(out), true
+}
+
+func punycodeFromString(s string) (string, bool) {
+	out, _ := punyEncode(s)
+	return out, true
+}
+
+func punycodeToString(s string) (string, bool) {
+	out, _ := punyDecode(s)
+	return out, true
+}
+
+func punycodeDomainToString(s string) (string, bool) {
+	return mapLabels(s, func(l string) (string, bool) {
+		if isASCIIString(l) {
+			return l, true
+		}
+		e, ok := punyEncode(l)
+		return "xn--" + e, ok
+	}), true
+}
+
+func punycodeDomainFromString(s string) (string, bool) {
+	return mapLabels(s, func(l string) (string, bool) {
+		if len(l) < 4 || !strings.EqualFold(l[:4], "xn--") {
+			return l, true
+		}
+		return punyDecode(l[4:])
+	}), true
 }

@@ -28,10 +28,10 @@ func init() {
 
 func bindExtract(args []ArgInfo) (data.Type, Kernel, error) {
 	if len(args) == 4 {
-		if args[3].Const == nil {
+		t, ok := typeLiteral(args[3])
+		if !ok {
 			return data.Unknown, nil, fmt.Errorf("function 'extract' expects a type literal such as typeof(long) as argument 4")
 		}
-		t := args[3].Type
 		_, k, err := bindExtract(args[:3])
 		if err != nil {
 			return data.Unknown, nil, err
@@ -164,8 +164,8 @@ func indexRegex(re *regexp.Regexp, s string, start, length, occ int64) int64 {
 		return -1
 	}
 	end := n
-	if length >= 0 {
-		end = min(n, start+length)
+	if length >= 0 && length < n-start {
+		end = start + length
 	}
 	part := runeSlice(s, int(start), int(end), int(n))
 	locs := re.FindAllStringIndex(part, int(min(occ, 1<<20)))

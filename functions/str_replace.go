@@ -36,7 +36,8 @@ func init() {
 			Examples: []Example{{"print replace_regex(\"Number is 1\", @\"is (\\d+)\", @\"was: \\1\")", "\"Number was: 1\""}},
 			Bind:     regexReplaceBinder("replace_regex", 0, 1, 2)},
 		&Scalar{Name: "replace", Sig: "replace(regex: string, rewrite: string, source: string): string",
-			Doc:      "Deprecated form of replace_regex() with the arguments in the order regex, rewrite, source.",
+			Doc: "Deprecated form of replace_regex() with the arguments in the " +
+				"order regex, rewrite, source.",
 			Examples: []Example{{"print replace(@\"is (\\d+)\", @\"was: \\1\", \"Number is 1\")", "\"Number was: 1\""}},
 			Bind:     regexReplaceBinder("replace", 2, 0, 1)},
 	)

@@ -76,12 +76,19 @@ func splitString(s, delim string) []string {
 }
 
 func splitDyn(s, delim string) data.Dyn {
-	parts := splitString(s, delim)
-	items := make([]data.Dyn, len(parts))
-	for i, p := range parts {
-		items[i] = data.DynStringOf(p)
+	if delim == "" {
+		return data.DynArrayOf([]data.Dyn{data.DynStringOf(s)})
 	}
-	return data.DynArrayOf(items)
+	items := make([]data.Dyn, 0, strings.Count(s, delim)+1)
+	for {
+		k := strings.Index(s, delim)
+		if k < 0 {
+			break
+		}
+		items = append(items, data.DynStringOf(s[:k]))
+		s = s[k+len(delim):]
+	}
+	return data.DynArrayOf(append(items, data.DynStringOf(s)))
 }
 
 func indexofKernel(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
@@ -122,8 +129,8 @@ func indexOf(s, sub string, start, length, occ int64) (int64, bool) {
 		return -1, true
 	}
 	limit := n
-	if length >= 0 {
-		limit = min(n, start+length)
+	if length >= 0 && length < n-start {
+		limit = start + length
 	}
 	ascii := n == int64(len(s))
 	pos := start // in code points

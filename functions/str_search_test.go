@@ -1,6 +1,7 @@
 package functions
 
 import (
+	"math"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -44,6 +45,8 @@ func TestIndexof(t *testing.T) {
 		call("indexof", lv(3), sv("aéèb"), sv("b")),
 		call("indexof", lv(2), sv("aaaa"), sv("aa"), lv(0), lv(-1), lv(3)),
 		call("indexof", nullv(data.Long), sv("abc"), sv("b"), nullv(data.Long)),
+		call("indexof", lv(1), sv("abc"), sv("b"), lv(1), lv(math.MaxInt64)),
+		call("indexof", lv(1), sv("abc"), sv("b"), lv(math.MinInt64)),
 	})
 }
 
@@ -97,13 +100,15 @@ func TestExtract(t *testing.T) {
 		callErr("extract", sv(`a`), lv(1), dv(`"a"`)),
 		callErr("extract", sv(`a`), sv("1"), sv("a")),
 	})
-	// typeof(T) arrives as a constant of type T.
+	// typeof(T) arrives as a constant string naming T (a constant of type T
+	// works too).
 	runStrCasesIn(t, []string{"const"}, []strCase{
 		call("extract", lv(12), sv(`-(\d{2})-`), lv(1), sv("15-12-2024"), nullv(data.Long)),
 		call("extract", iv(7), sv(`-(\d{2})-`), lv(1), sv("21-07-2023"), nullv(data.Int)),
 		call("extract", nullv(data.Long), sv(`x(\d+)`), lv(1), sv("abc"), nullv(data.Long)),
 		call("extract", nullv(data.Real), sv(`x(\w+)`), lv(1), sv("xabc"), nullv(data.Real)),
-		call("extract", sv("abc"), sv(`x(\w+)`), lv(1), sv("xabc"), sv("")),
+		call("extract", sv("abc"), sv(`x(\w+)`), lv(1), sv("xabc"), sv("string")),
+		callErr("extract", sv(`x(\w+)`), lv(1), sv("xabc"), sv("no such type")),
 	})
 }
 
@@ -138,5 +143,7 @@ func TestIndexofRegex(t *testing.T) {
 		call("indexof_regex", nullv(data.Long), sv("abcabc"), sv("a|ab"), lv(-1)),
 		call("indexof_regex", lv(3), sv("abcabc"), sv("a"), lv(1)),
 		call("indexof_regex", lv(2), sv("éèa"), sv("a")),
+		call("indexof_regex", lv(2), sv("abc"), sv("c"), lv(1), lv(math.MaxInt64)),
+		call("indexof_regex", lv(-1), sv("abc"), sv("c"), lv(math.MaxInt64)),
 	})
 }

@@ -33,7 +33,7 @@ type confCase struct {
 	} `json:"expected"`
 }
 
-func loadConformance(t *testing.T) []confCase {
+func loadConformance(t testing.TB) []confCase {
 	f, err := os.Open(filepath.Join(conformanceDir, "kusto-docs-oracle.jsonl"))
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package kql
 
 import (
 	"fmt"
+	"sort"
 
 	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/catalog"
@@ -133,6 +134,26 @@ func (e *Env) Schema(table string) (data.Schema, bool) {
 	return nil, false
 }
 
+// TableNames returns the names of the tables the environment knows (declared
+// and catalog tables), sorted.
+func (e *Env) TableNames() []string {
+	seen := map[string]bool{}
+	var names []string
+	for name := range e.tables {
+		seen[name] = true
+		names = append(names, name)
+	}
+	if e.catalog != nil {
+		for _, name := range e.catalog.Names() {
+			if !seen[name] {
+				names = append(names, name)
+			}
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
 // Compile parses and checks a query. name labels positions in errors.
 func (e *Env) Compile(name, text string) (*Query, error) {
 	return e.CompileSource(diag.NewSource(name, text))
@@ -149,7 +170,8 @@ func (e *Env) CompileSource(src *diag.Source) (*Query, error) {
 
 // CompileAST checks a parsed query; src gives positions for errors.
 func (e *Env) CompileAST(tree *ast.Query, src *diag.Source) (*Query, error) {
-	env := &eval.Env{Table: e.Schema, Funcs: e.funcs, Functions: e.stored, Source: src, AllErrors: e.allErrors}
+	env := &eval.Env{Table: e.Schema, Tables: e.TableNames, Funcs: e.funcs, Functions: e.stored,
+		Source: src, AllErrors: e.allErrors}
 	q, errs := eval.Compile(tree, env)
 	if err := errs.Err(); err != nil {
 		return nil, err

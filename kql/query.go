@@ -48,6 +48,21 @@ type runConfig struct {
 	tables  map[string]*data.Table
 	now     time.Time
 	workers int
+	window  *eval.TimeWindow
+}
+
+// WithTimeWindow makes every bound table that has the datetime column
+// show only the rows with from < column <= to, as a Sentinel rule's query
+// period does. The tables are not copied.
+func WithTimeWindow(column string, from, to time.Time) RunOption {
+	return func(c *runConfig) error {
+		if !from.Before(to) {
+			return fmt.Errorf("kql: empty time window %s .. %s", from, to)
+		}
+		c.window = &eval.TimeWindow{Column: column, From: data.TicksFromTime(from.UTC()),
+			To: data.TicksFromTime(to.UTC())}
+		return nil
+	}
 }
 
 // WithData binds tables (by their names) for this run. A table the query
@@ -108,7 +123,7 @@ func (q *Query) Run(ctx context.Context, opts ...RunOption) (*Result, error) {
 		}
 	}
 	res, err := q.q.Run(ctx, &eval.Input{Tables: cfg.tables, Now: data.TicksFromTime(cfg.now.UTC()),
-		Workers: cfg.workers})
+		Workers: cfg.workers, Window: cfg.window})
 	if err != nil {
 		return nil, err
 	}

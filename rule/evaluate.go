@@ -200,13 +200,13 @@ func (p *prepared) run(ctx context.Context, now time.Time) (*Evaluation, error) 
 	ev := &Evaluation{Rule: p.rule, Now: now, WindowStart: start}
 	tables := make([]*data.Table, 0, len(p.tables))
 	for _, bt := range p.tables {
-		t, warn := bt.window(data.TicksFromTime(start), data.TicksFromTime(now))
-		if warn != "" {
-			ev.Warnings = append(ev.Warnings, warn)
+		if bt.warn != "" {
+			ev.Warnings = append(ev.Warnings, bt.warn)
 		}
-		tables = append(tables, t)
+		tables = append(tables, bt.t)
 	}
-	res, err := p.query.Run(ctx, kql.WithNow(now), kql.WithData(tables...))
+	res, err := p.query.Run(ctx, kql.WithNow(now), kql.WithData(tables...),
+		kql.WithTimeWindow("TimeGenerated", start, now))
 	if err != nil {
 		return nil, err
 	}

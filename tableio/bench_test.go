@@ -3,8 +3,10 @@ package tableio
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"strconv"
+	"sync"
 	"testing"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -99,8 +101,14 @@ func genAAD(n int, seed uint64) []byte {
 	return b.Bytes()
 }
 
+var (
+	benchOnce  sync.Once
+	benchInput []byte
+)
+
 func benchmarkRead(b *testing.B, opts ReadOptions) {
-	input := genAAD(20000, 42)
+	benchOnce.Do(func() { benchInput = genAAD(20000, 42) })
+	input := benchInput
 	b.SetBytes(int64(len(input)))
 	b.ResetTimer()
 	for b.Loop() {
@@ -124,4 +132,54 @@ func BenchmarkReadJSONLines(b *testing.B) {
 		benchmarkRead(b, ReadOptions{Schema: aadSchema, Columns: ruleColumns, Workers: 1})
 	})
 	b.Run("infer/w1", func(b *testing.B) { benchmarkRead(b, ReadOptions{Workers: 1}) })
+}
+
+var (
+	csvOnce  sync.Once
+	csvInput []byte
+)
+
+// BenchmarkReadCSV reads the rows of BenchmarkReadJSONLines as CSV.
+func BenchmarkReadCSV(b *testing.B) {
+	csvOnce.Do(func() {
+		t, err := ReadJSONLines(bytes.NewReader(genAAD(20000, 42)), ReadOptions{Schema: aadSchema})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var buf bytes.Buffer
+		if err := Write(&buf, []*data.Table{t}, FormatCSV); err != nil {
+			b.Fatal(err)
+		}
+		csvInput = buf.Bytes()
+	})
+	for _, w := range []int{1, 0} {
+		b.Run(fmt.Sprintf("w%d", w), func(b *testing.B) {
+			b.SetBytes(int64(len(csvInput)))
+			for b.Loop() {
+				t, err := ReadCSV(bytes.NewReader(csvInput), ReadOptions{Schema: aadSchema, Workers: w})
+				if err != nil || t.Rows() != 20000 {
+					b.Fatalf("got %v rows, %v", t.Rows(), err)
+				}
+			}
+			b.ReportMetric(float64(20000*b.N)/b.Elapsed().Seconds()/1e6, "Mrows/s")
+		})
+	}
+}
+
+// BenchmarkWrite writes the generated rows in each format.
+func BenchmarkWrite(b *testing.B) {
+	t, err := ReadJSONLines(bytes.NewReader(genAAD(20000, 42)), ReadOptions{Schema: aadSchema})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, f := range []Format{FormatJSON, FormatJSONL, FormatCSV, FormatTable} {
+		b.Run(f.String(), func(b *testing.B) {
+			for b.Loop() {
+				if err := Write(io.Discard, []*data.Table{t}, f); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(20000*b.N)/b.Elapsed().Seconds()/1e6, "Mrows/s")
+		})
+	}
 }

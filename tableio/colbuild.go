@@ -309,7 +309,7 @@ func b2i(b bool) int64 {
 func (c *colBuilder) addJSON(raw []byte) {
 	switch c.typ {
 	case data.String:
-		c.str.add(raw)
+		c.str.addText(raw)
 	case data.Unknown:
 		c.kinds |= kindJSON
 		c.inferOther(c.dyn.parseJSON(raw))

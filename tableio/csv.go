@@ -22,7 +22,8 @@ func ReadCSV(r io.Reader, opts ReadOptions) (*data.Table, error) {
 	return readCSV(r, opts, -1)
 }
 
-func readCSV(r io.Reader, opts ReadOptions, size int64) (*data.Table, error) {
+func readCSV(r io.Reader, opts ReadOptions, size int64) (_ *data.Table, err error) {
+	defer guard(opts.Path, &err)
 	head, line, err := readHeader(r, opts.Path)
 	if err != nil {
 		return nil, err
@@ -62,32 +63,37 @@ func readHeader(r io.Reader, path string) (header, int, error) {
 		return header{}, 0, pathErr(path, err)
 	}
 	block := make([]byte, 64<<10)
-	for {
-		if cutCSV(buf) < 0 {
-			n, err := r.Read(block)
-			buf = append(buf, block[:n]...)
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				return header{}, 0, pathErr(path, err)
-			}
-			continue
+	for !hasRecord(buf) {
+		n, err := r.Read(block)
+		buf = append(buf, block[:n]...)
+		if err == io.EOF {
+			break
 		}
-		break
+		if err != nil {
+			return header{}, 0, pathErr(path, err)
+		}
 	}
 	cr := csvReader{b: buf, line: 1, path: path}
 	for cr.i < len(cr.b) && cr.blankLine() {
 	}
 	if cr.i >= len(cr.b) {
-		return header{}, cr.line, nil // an empty file: no columns, no rows
+		return header{}, cr.lineAt(cr.i), nil // an empty file: no columns, no rows
 	}
 	var fields []string
-	err = cr.record(func(_ int, v []byte) { fields = append(fields, string(v)) })
+	err = cr.record(func(_ int, f csvField) { fields = append(fields, string(cr.decode(f))) })
 	if err != nil {
 		return header{}, 0, err
 	}
-	return header{fields: fields, rest: buf[cr.i:]}, cr.line, nil
+	return header{fields: fields, rest: buf[cr.i:]}, cr.lineAt(cr.i), nil
+}
+
+// hasRecord reports whether buf holds a complete record after its blank
+// lines.
+func hasRecord(buf []byte) bool {
+	cr := csvReader{b: buf}
+	for cr.i < len(buf) && cr.blankLine() {
+	}
+	return cutCSV(buf[cr.i:]) >= 0
 }
 
 // headerSchema reads "Name" and "Name:type" header cells. Types from the
@@ -176,19 +182,13 @@ func parseCSVChunk(rs *readState, c chunk, w *worker, pos []int) (*chunkResult, 
 		if cr.blankLine() {
 			continue
 		}
-		start := cr.line
-		n := 0
-		err := cr.record(func(j int, v []byte) {
-			n = j + 1
-			if j < len(pos) && pos[j] >= 0 {
-				p.cols[pos[j]].addString(v)
-			}
-		})
+		start := cr.i
+		n, err := cr.recordInto(p.cols, pos)
 		if err != nil {
 			return nil, err
 		}
 		if n != len(pos) {
-			return nil, &SyntaxError{Path: rs.opts.Path, Line: start,
+			return nil, &SyntaxError{Path: rs.opts.Path, Line: cr.lineAt(start),
 				Msg: fmt.Sprintf("record has %d fields, the header has %d", n, len(pos))}
 		}
 		p.endRow()
@@ -196,11 +196,58 @@ func parseCSVChunk(rs *readState, c chunk, w *worker, pos []int) (*chunkResult, 
 	return p.finish(w.hints), nil
 }
 
+// csvField is a field as found: its raw text (for a quoted field the text
+// between the quotes, with quotes still doubled).
+type csvField struct {
+	raw []byte
+	esc bool // holds doubled quotes
+}
+
+// add appends a field to a column. A string column in dictionary mode
+// looks the raw text up first, so that a repeated value is neither decoded
+// nor checked again.
+func (cr *csvReader) add(c *colBuilder, f csvField) {
+	if c.typ == data.String && !c.str.plain {
+		if c.str.addKnown(f.raw) {
+			c.n++
+			return
+		}
+		c.str.addNew(f.raw, cr.decode(f))
+		c.n++
+		return
+	}
+	c.addString(cr.decode(f))
+}
+
+// decode returns the value of a field: doubled quotes undone, invalid UTF-8
+// replaced. The slice is valid until the next call.
+func (cr *csvReader) decode(f csvField) []byte {
+	v := f.raw
+	if f.esc {
+		out := cr.scratch[:0]
+		for {
+			k := bytes.IndexByte(v, '"')
+			if k < 0 {
+				break
+			}
+			out = append(out, v[:k+1]...)
+			v = v[k+2:]
+		}
+		out = append(out, v...)
+		cr.scratch = out
+		v = out
+	}
+	if !utf8.Valid(v) {
+		v = bytes.ToValidUTF8(v, []byte("\uFFFD"))
+	}
+	return v
+}
+
 // csvReader reads records from b.
 type csvReader struct {
 	b       []byte
 	i       int
-	line    int
+	line    int // line number of b[0]
 	path    string
 	scratch []byte
 }
@@ -216,57 +263,117 @@ func (cr *csvReader) blankLine() bool {
 		cr.i += 2
 	case len(rest) == 1 && rest[0] == '\r':
 		cr.i++
-		return true
 	default:
 		return false
 	}
-	cr.line++
 	return true
 }
 
-func (cr *csvReader) errorf(line, col int, format string, args ...any) error {
-	return &SyntaxError{Path: cr.path, Line: line, Column: col, Msg: fmt.Sprintf(format, args...)}
+// lineAt returns the line number of byte offset off.
+func (cr *csvReader) lineAt(off int) int {
+	return cr.line + bytes.Count(cr.b[:off], []byte{'\n'})
 }
 
-// column returns the 1-based rune column of byte offset off.
-func (cr *csvReader) column(off int) int {
+// errAt reports an error at byte offset off.
+func (cr *csvReader) errAt(off int, format string, args ...any) error {
 	start := bytes.LastIndexByte(cr.b[:off], '\n') + 1
-	return utf8.RuneCount(cr.b[start:off]) + 1
+	return &SyntaxError{Path: cr.path, Line: cr.lineAt(off), Column: utf8.RuneCount(cr.b[start:off]) + 1,
+		Msg: fmt.Sprintf(format, args...)}
 }
 
-// record reads one record, calling f for each field with its index and
-// decoded value (valid only during the call).
-func (cr *csvReader) record(f func(j int, v []byte)) error {
+// record reads one record, calling f for each field with its index.
+func (cr *csvReader) record(f func(j int, fld csvField)) error {
 	for j := 0; ; j++ {
-		var v []byte
+		var fld csvField
 		var err error
 		if cr.i < len(cr.b) && cr.b[cr.i] == '"' {
-			v, err = cr.quoted()
+			fld, err = cr.quoted()
 		} else {
-			v, err = cr.unquoted()
+			fld, err = cr.unquoted()
 		}
 		if err != nil {
 			return err
 		}
-		if !utf8.Valid(v) {
-			v = bytes.ToValidUTF8(v, []byte("\uFFFD"))
-		}
-		f(j, v)
+		f(j, fld)
 		if cr.i >= len(cr.b) {
 			return nil
 		}
 		c := cr.b[cr.i]
 		cr.i++
 		if c == '\n' {
-			cr.line++
 			return nil
 		}
 		// c is ','
 	}
 }
 
+// recordInto reads one record into the columns (pos maps field positions
+// to columns, -1 to skip) and returns the number of fields.
+func (cr *csvReader) recordInto(cols []*colBuilder, pos []int) (int, error) {
+	for j := 0; ; j++ {
+		var c *colBuilder
+		if j < len(pos) && pos[j] >= 0 {
+			c = cols[pos[j]]
+		}
+		if c == nil || !cr.matchLast(c) {
+			var fld csvField
+			var err error
+			if cr.i < len(cr.b) && cr.b[cr.i] == '"' {
+				fld, err = cr.quoted()
+			} else {
+				fld, err = cr.unquoted()
+			}
+			if err != nil {
+				return 0, err
+			}
+			if c != nil {
+				cr.add(c, fld)
+			}
+		}
+		if cr.i >= len(cr.b) {
+			return j + 1, nil
+		}
+		ch := cr.b[cr.i]
+		cr.i++
+		if ch == '\n' {
+			return j + 1, nil
+		}
+	}
+}
+
+// matchLast takes a quoted field that repeats the previous row's value of
+// a dictionary column without scanning it: the raw key, a closing quote and
+// a delimiter. A key is a whole quoted body (its quotes come in pairs), so
+// a quote after it followed by a delimiter is the closing quote.
+func (cr *csvReader) matchLast(c *colBuilder) bool {
+	b, i := cr.b, cr.i
+	if c.typ != data.String || i >= len(b) || b[i] != '"' {
+		return false
+	}
+	str := c.str
+	if str.plain || str.last < 0 {
+		return false
+	}
+	k := str.key(str.last)
+	end := i + 1 + len(k) // the closing quote
+	if end >= len(b) || b[end] != '"' || !bytes.Equal(b[i+1:end], k) {
+		return false
+	}
+	next := end + 1
+	if next < len(b) && b[next] == '\r' && (next+1 == len(b) || b[next+1] == '\n') {
+		next++
+	}
+	if next < len(b) && b[next] != ',' && b[next] != '\n' {
+		return false
+	}
+	str.addCode(str.last)
+	c.n++
+	cr.i = next
+	return true
+}
+
 // unquoted reads a field up to a comma or the end of the line.
-func (cr *csvReader) unquoted() ([]byte, error) {
+func (cr *csvReader) unquoted() (csvField, error) {
 	b := cr.b
 	start := cr.i
 	i := start
@@ -284,55 +391,43 @@ func (cr *csvReader) unquoted() ([]byte, error) {
 	}
 found:
 	if i < len(b) && b[i] == '"' {
-		return nil, cr.errorf(cr.line, cr.column(i), "quote inside an unquoted field")
+		return csvField{}, cr.errAt(i, "quote inside an unquoted field")
 	}
 	cr.i = i
 	v := b[start:i]
 	if (i == len(b) || b[i] == '\n') && len(v) > 0 && v[len(v)-1] == '\r' {
 		v = v[:len(v)-1]
 	}
-	return v, nil
+	return csvField{raw: v}, nil
 }
 
 // quoted reads a quoted field; cr.i is at the opening quote.
-func (cr *csvReader) quoted() ([]byte, error) {
+func (cr *csvReader) quoted() (csvField, error) {
 	b := cr.b
-	startLine, startCol := cr.line, cr.column(cr.i)
-	i := cr.i + 1
-	out := cr.scratch[:0]
-	seg := i
-	copied := false
+	start := cr.i
+	i := start + 1
+	esc := false
 	for {
 		k := bytes.IndexByte(b[i:], '"')
 		if k < 0 {
-			return nil, cr.errorf(startLine, startCol, "unterminated quoted field")
+			return csvField{}, cr.errAt(start, "unterminated quoted field")
 		}
-		cr.line += bytes.Count(b[i:i+k], []byte{'\n'})
 		i += k
 		if i+1 < len(b) && b[i+1] == '"' { // "" is a quote
-			out = append(out, b[seg:i+1]...)
-			copied = true
+			esc = true
 			i += 2
-			seg = i
 			continue
 		}
 		break
 	}
-	var v []byte
-	if copied {
-		out = append(out, b[seg:i]...)
-		cr.scratch = out
-		v = out
-	} else {
-		v = b[seg:i]
-	}
+	f := csvField{raw: b[start+1 : i], esc: esc}
 	i++ // closing quote
 	if i < len(b) && b[i] == '\r' && (i+1 == len(b) || b[i+1] == '\n') {
 		i++
 	}
 	if i < len(b) && b[i] != ',' && b[i] != '\n' {
-		return nil, cr.errorf(cr.line, cr.column(i), "unexpected %s after a closing quote", quoteByte(b[i]))
+		return csvField{}, cr.errAt(i, "unexpected %s after a closing quote", quoteByte(b[i]))
 	}
 	cr.i = i
-	return v, nil
+	return f, nil
 }

@@ -50,7 +50,17 @@ func TestReadCSV(t *testing.T) {
 		{name: "invalid utf8", in: "a\n\"x\xff\"\n", want: "(a:string)\n\"x\uFFFD\"\n"},
 		{name: "spaces are kept", in: "a\n x \n", want: "(a:string)\n\" x \"\n"},
 		{name: "numbers with spaces", in: "a\n 1\n", want: "(a:long)\n1\n"},
+		{name: "NaN and infinities are real", in: "r\n1.5\nNaN\n-Infinity\n", want: "(r:real)\n1.5\nNaN\n-Infinity\n"},
 		{name: "huge integer is real", in: "a\n99999999999999999999\n", want: "(a:real)\n1E+20\n"},
+		{name: "repeated quoted values", in: "a,b\r\n\"x\"\"y\",1\r\n\"x\"\"y\",2\r\n\"x\"\"y\"\"z\",3\r\n\"x\"\"y\"\r\n",
+			opts:    ReadOptions{Schema: schema("a:string")},
+			wantErr: "t.csv:5: record has 1 fields"},
+		{name: "repeated quoted values ok", in: "a,b\n\"x,\"\"y\",1\n\"x,\"\"y\",2\n\"x,\"\"y\"\"z\",3\nx,4\n\"x\"\n",
+			opts:    ReadOptions{Schema: schema("a:string")},
+			wantErr: "t.csv:6: record has 1 fields"},
+		{name: "repeated quoted values read", in: "a,b\n\"x,\"\"y\",1\n\"x,\"\"y\",2\n\"x,\"\"y\"\"z\",3\nx,4\n\"x\",5\n\"x\"\"\",6\n",
+			opts: ReadOptions{Schema: schema("a:string")},
+			want: "(a:string, b:long)\n\"x,\\\"y\" | 1\n\"x,\\\"y\" | 2\n\"x,\\\"y\\\"z\" | 3\n\"x\" | 4\n\"x\" | 5\n\"x\\\"\" | 6\n"},
 		{name: "empty header cell", in: "a,\n1,2\n", want: "(a:long, Column2:long)\n1 | 2\n"},
 	})
 }

@@ -183,9 +183,14 @@ func isIntText(s string) bool {
 }
 
 // isRealText accepts decimal numbers: [sign] digits [. digits] [exponent],
-// with digits on at least one side of the point.
+// with digits on at least one side of the point, and NaN, Infinity and
+// -Infinity.
 func isRealText(s string) bool {
 	s = trimSpace(s)
+	switch s {
+	case "NaN", "Infinity", "-Infinity": // as Kusto writes them
+		return true
+	}
 	i := 0
 	if i < len(s) && (s[i] == '-' || s[i] == '+') {
 		i++

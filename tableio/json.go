@@ -12,7 +12,8 @@ import (
 // objects one after another (read as JSON Lines), or a query response of
 // Log Analytics or Azure Data Explorer (see ReadLogAnalytics), of which the
 // first table is returned, renamed to opts.Name when that is set.
-func ReadJSON(r io.Reader, opts ReadOptions) (*data.Table, error) {
+func ReadJSON(r io.Reader, opts ReadOptions) (_ *data.Table, err error) {
+	defer guard(opts.Path, &err)
 	b, err := readAll(r)
 	if err != nil {
 		return nil, pathErr(opts.Path, err)
@@ -42,17 +43,55 @@ func ReadJSON(r io.Reader, opts ReadOptions) (*data.Table, error) {
 // readObjectArray reads a JSON array of objects.
 func readObjectArray(b []byte, opts ReadOptions) (*data.Table, error) {
 	rs := newReadState(opts)
-	p := newChunkParser(rs, 16, nil)
-	p.sc.reset(b)
-	if err := p.objectArray(); err != nil {
+	d := newDocParser(rs, b, 0)
+	if err := d.objectArray(); err != nil {
 		return nil, rs.scanErrAt(b, 1, err)
 	}
-	return merge(rs, []*chunkResult{p.finish(nil)})
+	return merge(rs, d.finish())
+}
+
+// docChunkRows is how many rows of a whole-document read (a JSON array, a
+// query response) go into one chunk: column buffers stay well within their
+// 32-bit offsets whatever the document's size.
+const docChunkRows = 1 << 16
+
+// docParser reads a document held in memory on one goroutine, in chunks of
+// docChunkRows rows.
+type docParser struct {
+	rs    *readState
+	p     *chunkParser
+	parts []*chunkResult
+	hints map[string]colHint
+}
+
+// newDocParser starts reading b at offset off.
+func newDocParser(rs *readState, b []byte, off int) *docParser {
+	d := &docParser{rs: rs, hints: map[string]colHint{}}
+	d.p = newChunkParser(rs, 16, d.hints)
+	d.p.sc.reset(b)
+	d.p.sc.i = off
+	return d
+}
+
+// rowDone starts a new chunk when the current one is full.
+func (d *docParser) rowDone() {
+	if d.p.rows < docChunkRows {
+		return
+	}
+	d.parts = append(d.parts, d.p.finish(d.hints))
+	p := newChunkParser(d.rs, docChunkRows, d.hints)
+	p.sc = d.p.sc
+	d.p = p
+}
+
+// finish returns the chunks read.
+func (d *docParser) finish() []*chunkResult {
+	return append(d.parts, d.p.finish(nil))
 }
 
 // objectArray reads [ {…}, {…}, … ] and checks that nothing follows.
-func (p *chunkParser) objectArray() error {
-	sc := &p.sc
+func (d *docParser) objectArray() error {
+	sc := &d.p.sc
 	sc.skipWS()
 	sc.i++ // [
 	sc.skipWS()
@@ -60,9 +99,11 @@ func (p *chunkParser) objectArray() error {
 		sc.i++
 	} else {
 		for {
-			if err := p.parseObject(); err != nil {
+			if err := d.p.parseObject(); err != nil {
 				return err
 			}
+			d.rowDone()
+			sc = &d.p.sc
 			sc.skipWS()
 			if sc.peek() == ']' {
 				sc.i++

@@ -1,6 +1,7 @@
 package tableio
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func TestReadJSON(t *testing.T) {
 				"2025-06-01T12:00:00.0000000Z | 37 | {\"a\":1} | \"x\" | NaN | 01:00:00 | 1.5\n" +
 				"null | null | {\"b\":[2]} | \"\" | 2 | null | null\n"},
 		{name: "response table renamed", opts: ReadOptions{Name: "X"},
-			in: `{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"int"}],"rows":[[1]]}]}`,
+			in:   `{"tables":[{"name":"PrimaryResult","columns":[{"name":"a","type":"int"}],"rows":[[1]]}]}`,
 			want: "(a:int)\n1\n"},
 		{name: "response with schema columns added",
 			opts: ReadOptions{Schema: schema("a:string", "z:bool")},
@@ -94,5 +95,41 @@ func TestReadLogAnalytics(t *testing.T) {
 	if _, err := ReadLogAnalytics(strings.NewReader(`[{"a":1}]`), ReadOptions{Path: "p"}); err == nil ||
 		!strings.Contains(err.Error(), "not a query response") {
 		t.Errorf("got %v, want 'not a query response'", err)
+	}
+}
+
+// TestReadJSONManyChunks reads documents larger than one in-memory chunk.
+func TestReadJSONManyChunks(t *testing.T) {
+	const n = docChunkRows + 1000
+	var arr, la strings.Builder
+	arr.WriteString("[")
+	la.WriteString(`{"tables":[{"name":"T","columns":[{"name":"a","type":"long"},{"name":"s","type":"string"}],"rows":[`)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			arr.WriteString(",")
+			la.WriteString(",")
+		}
+		fmt.Fprintf(&arr, `{"a":%d,"s":"x%d"}`, i, i%3)
+		fmt.Fprintf(&la, `[%d,"x%d"]`, i, i%3)
+	}
+	arr.WriteString("]")
+	la.WriteString("]}]}")
+	for name, in := range map[string]string{"array": arr.String(), "response": la.String()} {
+		tab, err := ReadJSON(strings.NewReader(in), ReadOptions{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if tab.Rows() != n || tab.Schema.String() != "(a:long, s:string)" {
+			t.Fatalf("%s: got %d rows %v", name, tab.Rows(), tab.Schema)
+		}
+		for _, i := range []int{0, docChunkRows - 1, docChunkRows, n - 1} {
+			a, s := tab.Cols[0].Value(i).Int64(), tab.Cols[1].Value(i).Str()
+			if a != int64(i) || s != fmt.Sprintf("x%d", i%3) {
+				t.Errorf("%s: row %d: got %d %q", name, i, a, s)
+			}
+		}
+		if _, ok := tab.Cols[1].(*data.DictCol); !ok {
+			t.Errorf("%s: got %T, want a dictionary", name, tab.Cols[1])
+		}
 	}
 }

@@ -14,7 +14,8 @@ func ReadJSONLines(r io.Reader, opts ReadOptions) (*data.Table, error) {
 	return readJSONLines(r, opts, -1)
 }
 
-func readJSONLines(r io.Reader, opts ReadOptions, size int64) (*data.Table, error) {
+func readJSONLines(r io.Reader, opts ReadOptions, size int64) (_ *data.Table, err error) {
+	defer guard(opts.Path, &err)
 	rs := newReadState(opts)
 	prefix, err := skipBOM(r)
 	if err != nil {

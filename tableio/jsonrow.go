@@ -18,10 +18,25 @@ type chunkParser struct {
 	sc   scanner
 }
 
-// predKey is a property of the previous row and its column.
+// predKey is a property of the previous row and its column. lit is the
+// property name as it appears in JSON, with its quotes, when it needs no
+// escapes (else ""): the next row's name can be matched against it without
+// scanning the string.
 type predKey struct {
 	name string
+	lit  string
 	col  int
+}
+
+func newPredKey(name string, col int) predKey {
+	pk := predKey{name: name, col: col}
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; c == '"' || c == '\\' || c < 0x20 {
+			return pk
+		}
+	}
+	pk.lit = `"` + name + `"`
+	return pk
 }
 
 // newChunkParser returns a parser for about rows rows; hints come from the
@@ -46,9 +61,9 @@ func (p *chunkParser) column(k int, key []byte) int {
 	}
 	var pk predKey
 	if ci >= 0 {
-		pk = predKey{name: p.cols[ci].name, col: ci}
+		pk = newPredKey(p.cols[ci].name, ci)
 	} else {
-		pk = predKey{name: string(key), col: -1}
+		pk = newPredKey(string(key), -1)
 	}
 	if k < len(p.pred) {
 		p.pred[k] = pk
@@ -86,14 +101,10 @@ func (p *chunkParser) parseObject() error {
 		return nil
 	}
 	for k := 0; ; k++ {
-		if sc.peek() != '"' {
-			return sc.unexpected("a quoted property name")
-		}
-		key, err := sc.readString()
+		ci, err := p.key(k)
 		if err != nil {
 			return err
 		}
-		ci := p.column(k, key)
 		sc.skipWS()
 		if sc.peek() != ':' {
 			return sc.unexpected("':'")
@@ -123,6 +134,26 @@ func (p *chunkParser) parseObject() error {
 	}
 }
 
+// key reads the k-th property name of the row and returns its column.
+func (p *chunkParser) key(k int) (int, error) {
+	sc := &p.sc
+	if k < len(p.pred) {
+		if lit := p.pred[k].lit; lit != "" && len(sc.b)-sc.i >= len(lit) &&
+			string(sc.b[sc.i:sc.i+len(lit)]) == lit {
+			sc.i += len(lit)
+			return p.pred[k].col, nil
+		}
+	}
+	if sc.peek() != '"' {
+		return 0, sc.unexpected("a quoted property name")
+	}
+	key, err := sc.readString()
+	if err != nil {
+		return 0, err
+	}
+	return p.column(k, key), nil
+}
+
 // endRow completes the current row: columns it did not mention get null.
 func (p *chunkParser) endRow() {
 	p.rows++
@@ -141,7 +172,19 @@ func (p *chunkParser) value(c *colBuilder) error {
 	sc := &p.sc
 	switch ch := sc.peek(); ch {
 	case '"':
+		if c.typ == data.String && c.str.plain {
+			if err := c.str.appendJSON(sc); err != nil {
+				return err
+			}
+			c.n++
+			return nil
+		}
 		if c.typ == data.String {
+			if n, ok := c.str.matchLast(sc.b, sc.i+1); ok {
+				sc.i += n + 2
+				c.n++
+				return nil
+			}
 			start, end, flags, err := sc.scanRaw()
 			if err != nil {
 				return err

@@ -25,7 +25,8 @@ var errNotResponse = errors.New("not a query response")
 //
 // Column types come from the response; opts.Schema adds the columns it
 // declares that the response lacks (all null). opts.Columns projects.
-func ReadLogAnalytics(r io.Reader, opts ReadOptions) ([]*data.Table, error) {
+func ReadLogAnalytics(r io.Reader, opts ReadOptions) (_ []*data.Table, err error) {
+	defer guard(opts.Path, &err)
 	b, err := readAll(r)
 	if err != nil {
 		return nil, pathErr(opts.Path, err)
@@ -339,37 +340,37 @@ func (rr *responseReader) table(t *respTable) (*data.Table, error) {
 	}
 	opts.Schema, opts.Name = schema, t.name
 	rs := newReadState(opts)
-	p := newChunkParser(rs, 16, nil)
+	d := newDocParser(rs, rr.b[:t.rows[1]], t.rows[0])
 	pos := make([]int, len(t.cols))
 	for j, c := range t.cols {
 		pos[j] = -1
-		if i, ok := p.keys[c.name]; ok {
+		if i, ok := d.p.keys[c.name]; ok {
 			pos[j] = i
 		}
 	}
 	if t.hasRows {
-		p.sc.reset(rr.b[:t.rows[1]])
-		p.sc.i = t.rows[0]
-		if err := p.rowArrays(pos); err != nil {
+		if err := d.rowArrays(pos); err != nil {
 			return nil, rs.scanErrAt(rr.b, 1, err)
 		}
 	}
-	return merge(rs, []*chunkResult{p.finish(nil)})
+	return merge(rs, d.finish())
 }
 
 // rowArrays reads [[v, …], …]: row values by position, pos giving the
 // column of each position (-1 to skip).
-func (p *chunkParser) rowArrays(pos []int) error {
-	sc := &p.sc
+func (d *docParser) rowArrays(pos []int) error {
+	sc := &d.p.sc
 	sc.i++ // [
 	sc.skipWS()
 	if sc.peek() == ']' {
 		return nil
 	}
 	for {
-		if err := p.rowArray(pos); err != nil {
+		if err := d.p.rowArray(pos); err != nil {
 			return err
 		}
+		d.rowDone()
+		sc = &d.p.sc
 		sc.skipWS()
 		if sc.peek() == ']' {
 			return nil

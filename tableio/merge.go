@@ -193,7 +193,7 @@ func parallel(workers, n int, f func(i int)) error {
 			defer func() {
 				if r := recover(); r != nil {
 					mu.Lock()
-					failure = fmt.Errorf("internal error while merging columns: %v", r)
+					failure = fmt.Errorf("%w while merging columns: %v", ErrInternal, r)
 					mu.Unlock()
 				}
 			}()

@@ -16,11 +16,17 @@ import (
 // recycled, so memory holds the parsed columns plus a few raw chunks, never
 // the whole input.
 
-// Chunk sizes: small inputs are cut finer so that every worker gets work.
+// Chunk sizes: small inputs are cut finer so that every worker gets work,
+// and a stream of unknown size starts small and doubles up to maxChunk.
 const (
 	maxChunk = 8 << 20
 	minChunk = 64 << 10
 )
+
+// maxRecord bounds the size of one record (a line of JSON Lines, a CSV
+// record), which keeps every column buffer of a chunk within 32-bit
+// offsets.
+const maxRecord = 1 << 30
 
 // chunkOverride, when positive, fixes the chunk size (tests use it to
 // exercise the merge of many chunks on small inputs).
@@ -67,7 +73,8 @@ type pipeline struct {
 	cut     cutFunc
 	parse   parseFunc
 	workers int
-	size    int // chunk size
+	size    atomic.Int64 // chunk size; grows while the input size is unknown
+	grow    bool
 
 	free    chan []byte
 	mu      sync.Mutex
@@ -80,17 +87,19 @@ type pipeline struct {
 // not).
 func newPipeline(rs *readState, total int64, cut cutFunc, parse parseFunc) *pipeline {
 	workers := rs.workers()
-	size := maxChunk
+	size := minChunk
 	if total >= 0 {
 		size = int(min(int64(maxChunk), max(int64(minChunk), total/int64(4*workers)+1)))
 	}
 	if chunkOverride > 0 {
 		size = chunkOverride
 	}
-	return &pipeline{
-		rs: rs, cut: cut, parse: parse, workers: workers, size: size,
+	p := &pipeline{
+		rs: rs, cut: cut, parse: parse, workers: workers, grow: total < 0 && chunkOverride <= 0,
 		free: make(chan []byte, workers+2), errs: map[int]error{},
 	}
+	p.size.Store(int64(size))
+	return p
 }
 
 // run reads r, which starts at line number line and is preceded by the
@@ -153,15 +162,15 @@ func (p *pipeline) work(chunks <-chan chunk) {
 func (p *pipeline) safeParse(c chunk, w *worker) (res *chunkResult, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			res, err = nil, fmt.Errorf("%s: internal error reading line %d and on: %v",
-				p.rs.opts.Path, c.line, r)
+			res, err = nil, fmt.Errorf("%s: %w reading line %d and on: %v",
+				p.rs.opts.Path, ErrInternal, c.line, r)
 		}
 	}()
 	return p.parse(c, w)
 }
 
 func (p *pipeline) recycle(buf []byte) {
-	if cap(buf) != p.size {
+	if int64(cap(buf)) != p.size.Load() {
 		return
 	}
 	select {
@@ -171,12 +180,15 @@ func (p *pipeline) recycle(buf []byte) {
 }
 
 func (p *pipeline) buffer() []byte {
+	size := int(p.size.Load())
 	select {
 	case b := <-p.free:
-		return b
+		if cap(b) == size {
+			return b
+		}
 	default:
-		return make([]byte, 0, p.size)
 	}
+	return make([]byte, 0, size)
 }
 
 // produce reads blocks, cuts them at record boundaries and sends them.
@@ -196,6 +208,10 @@ func (p *pipeline) produce(r io.Reader, prefix []byte, line int, out chan<- chun
 		k := len(buf)
 		if !atEOF {
 			if k = p.cut(buf); k < 0 {
+				if len(buf) >= maxRecord {
+					return &SyntaxError{Path: p.rs.opts.Path, Line: line,
+						Msg: "a record (line) is longer than 1 GiB"}
+				}
 				buf = append(buf, make([]byte, cap(buf))...)[:len(buf)] // grow
 				continue
 			}
@@ -205,6 +221,9 @@ func (p *pipeline) produce(r io.Reader, prefix []byte, line int, out chan<- chun
 			out <- chunk{seq: seq, buf: buf[:k], line: line}
 			line += bytes.Count(buf[:k], []byte{'\n'})
 			seq++
+			if p.grow && p.size.Load() < maxChunk {
+				p.size.Store(2 * p.size.Load())
+			}
 		}
 		buf = next
 		if atEOF {

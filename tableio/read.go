@@ -24,7 +24,7 @@ type ReadOptions struct {
 	Schema data.Schema
 	// Columns, when not nil, keeps only the columns of these names
 	// (projection pushdown): other values are checked for syntax but not
-	// stored.
+	// stored. A name neither in the file nor declared gives no column.
 	Columns []string
 	// Workers is the number of goroutines that parse (0 means GOMAXPROCS).
 	Workers int
@@ -160,6 +160,18 @@ func (rs *readState) scanErrAt(text []byte, line int, err error) error {
 		return rs.errAt(text, line, se.off, se.msg)
 	}
 	return err
+}
+
+// ErrInternal marks an error that is a bug in this package (a panic
+// caught at the API boundary), not a problem with the input.
+var ErrInternal = errors.New("internal error")
+
+// guard turns a panic into an ErrInternal error; use it deferred, with the
+// function's named error result.
+func guard(path string, err *error) {
+	if r := recover(); r != nil {
+		*err = fmt.Errorf("%s: %w: %v", path, ErrInternal, r)
+	}
 }
 
 // utf8BOM is the byte order mark some tools write at the start of a file.

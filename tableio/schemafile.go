@@ -40,7 +40,8 @@ func ReadSchemaFile(path string) (map[string]data.Schema, error) {
 
 // ParseSchemas parses the text of a schema file (see ReadSchemaFile); path
 // names it in error messages.
-func ParseSchemas(b []byte, path string) (map[string]data.Schema, error) {
+func ParseSchemas(b []byte, path string) (_ map[string]data.Schema, err error) {
+	defer guard(path, &err)
 	b = bytes.TrimPrefix(b, utf8BOM)
 	if first := firstToken(b); first == '{' {
 		return parseJSONSchemas(b, path)

@@ -59,6 +59,7 @@ type strBuilder struct {
 	hashes []uint32
 	slots  []uint32 // code+1, 0 for an empty slot
 	last   int      // code of the previous row, -1 for none
+	opaque bits     // codes whose key is not a JSON string body (see matchLast)
 
 	// plain mode
 	spans []span
@@ -133,6 +134,45 @@ func (b *strBuilder) addNew(key, v []byte) {
 		b.grow()
 	}
 	b.addCode(code)
+}
+
+// appendJSON appends, in plain mode, the JSON string at the scanner,
+// decoding it straight into the buffer.
+func (b *strBuilder) appendJSON(sc *scanner) error {
+	start := len(b.buf)
+	buf, err := sc.appendString(b.buf)
+	if err != nil {
+		return err
+	}
+	b.buf = buf
+	b.rows++
+	b.spans = append(b.spans, span{off: uint32(start), n: uint32(len(buf) - start)})
+	return nil
+}
+
+// addText appends a value that is not a JSON string body (the text of an
+// object in a string column): matchLast must never take its key for one.
+func (b *strBuilder) addText(v []byte) {
+	b.add(v)
+	if !b.plain && bytes.ContainsAny(v, `"\\`) {
+		b.opaque.set(b.last)
+	}
+}
+
+// matchLast appends the previous row's value again if the raw string body
+// starting at b[i] is its key followed by a closing quote, and returns the
+// key's length. A key is a whole string body, so its run of trailing
+// backslashes is even and the quote after it does close the string.
+func (b *strBuilder) matchLast(in []byte, i int) (int, bool) {
+	if b.plain || b.last < 0 || b.opaque.get(b.last) {
+		return 0, false
+	}
+	k := b.key(b.last)
+	if len(in)-i <= len(k) || in[i+len(k)] != '"' || !bytes.Equal(in[i:i+len(k)], k) {
+		return 0, false
+	}
+	b.addCode(b.last)
+	return len(k), true
 }
 
 // addCode appends a row holding value code.

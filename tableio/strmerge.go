@@ -8,15 +8,50 @@ import (
 
 // A merged string column is dictionary-encoded unless it is nearly unique:
 // with more distinct values than half its rows it is a plain vector.
+//
+// Chunks whose first rows were nearly all distinct were stored plain. A
+// chunk is small, so a column can look unique in each chunk and still
+// repeat across the file (user names over a day of logs): when a sample of
+// the column's rows says so, the plain pieces are hashed into the global
+// dictionary too.
+
+// uniqueSample is how many rows the sample of a column with plain pieces
+// looks at.
+const uniqueSample = 1 << 13
 
 // mergeStrings joins the string pieces of a column; a nil piece is all "".
 func mergeStrings(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
 	for _, sp := range pieces {
 		if sp != nil && sp.isPlain {
-			return mergePlain(pieces, parts, rows)
+			if mostlyUnique(pieces, parts) {
+				return mergePlain(pieces, parts, rows)
+			}
+			break
 		}
 	}
 	return mergeDict(pieces, parts, rows)
+}
+
+// mostlyUnique reports whether more than half of the first rows of a
+// column are distinct.
+func mostlyUnique(pieces []*strPart, parts []*chunkResult) bool {
+	seen := make(map[string]struct{}, 1024)
+	n := 0
+	for k, p := range parts {
+		sp := pieces[k]
+		for i := 0; i < p.rows && n < uniqueSample; i++ {
+			v := ""
+			if sp != nil {
+				v = sp.value(i)
+			}
+			seen[v] = struct{}{}
+			n++
+		}
+		if n >= uniqueSample {
+			break
+		}
+	}
+	return len(seen) > n/2
 }
 
 // mergePlain joins pieces into one value per row.
@@ -67,12 +102,18 @@ func mergeDict(pieces []*strPart, parts []*chunkResult, rows int) data.Column {
 			off += p.rows
 			continue
 		}
-		remap := make([]uint32, len(sp.vals))
-		for i, v := range sp.vals {
-			remap[i] = add(v)
-		}
-		for i, c := range sp.codes {
-			codes[off+i] = remap[c]
+		if sp.isPlain {
+			for i := 0; i < sp.rows; i++ {
+				codes[off+i] = add(sp.value(i))
+			}
+		} else {
+			remap := make([]uint32, len(sp.vals))
+			for i, v := range sp.vals {
+				remap[i] = add(v)
+			}
+			for i, c := range sp.codes {
+				codes[off+i] = remap[c]
+			}
 		}
 		pieces[k] = nil
 		off += p.rows

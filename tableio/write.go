@@ -67,9 +67,9 @@ func Write(w io.Writer, tables []*data.Table, format Format) error {
 }
 
 // WriteWith writes tables to w as opts say.
-func WriteWith(w io.Writer, tables []*data.Table, opts WriteOptions) error {
+func WriteWith(w io.Writer, tables []*data.Table, opts WriteOptions) (err error) {
+	defer guard("write", &err)
 	bw := bufio.NewWriterSize(w, 64<<10)
-	var err error
 	switch opts.Format {
 	case FormatTable:
 		err = writeTables(bw, tables, opts)

@@ -241,32 +241,22 @@ func (c *converter) columnDecl(g *gColumnDecl) *ast.ColumnDecl {
 	return &ast.ColumnDecl{Span: c.span(g.span), Name: c.colName(g.Name), Type: c.typeExpr(g.Type)}
 }
 
-func (c *converter) colName(g *gColName) *ast.Ident {
-	if g.Quoted != "" {
-		return &ast.Ident{
-			Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true,
-		}
+// ident builds an Ident from a name's grammar struct: a plain name, or a
+// quoted one (['a b']) whose string is decoded.
+func (c *converter) ident(s span, name, quoted string) *ast.Ident {
+	if quoted != "" {
+		return &ast.Ident{Span: c.span(s), Name: c.stringValue(quoted, s.Pos()), Quoted: true}
 	}
-	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
+	return &ast.Ident{Span: c.span(s), Name: name}
 }
+
+func (c *converter) colName(g *gColName) *ast.Ident { return c.ident(g.span, g.Ident, g.Quoted) }
+
+func (c *converter) declName(g *gDeclName) *ast.Ident { return c.ident(g.span, g.Ident, g.Quoted) }
 
 func (c *converter) name(g *gName) *ast.Ident {
 	if g == nil {
 		return nil
 	}
-	if g.Quoted != "" {
-		return &ast.Ident{
-			Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true,
-		}
-	}
-	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
-}
-
-func (c *converter) declName(g *gDeclName) *ast.Ident {
-	if g.Quoted != "" {
-		return &ast.Ident{
-			Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true,
-		}
-	}
-	return &ast.Ident{Span: c.span(g.span), Name: g.Ident}
+	return c.ident(g.span, g.Ident, g.Quoted)
 }

@@ -175,13 +175,11 @@ func (c *converter) text(s span) string {
 
 // typeOfType converts the `(T)` of typeof(T).
 func (c *converter) typeOfType(g *gTypeOf) *ast.TypeExpr {
-	t := &ast.TypeExpr{Span: c.span(g.span)}
-	if g.Scalar != "" {
-		t.Name = c.scalarType(g.Scalar, g.Pos())
-	} else {
-		t.Tabular = true
-		t.Columns, t.Star = c.schema(g.Items)
+	if g.Scalar != nil {
+		return c.typeName(g.Scalar)
 	}
+	t := &ast.TypeExpr{Span: c.span(g.span), Tabular: true}
+	t.Columns, t.Star = c.schema(g.Items)
 	return t
 }
 

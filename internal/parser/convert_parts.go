@@ -46,9 +46,7 @@ func (c *converter) sortKey(g *gSortKey) *ast.SortExpr {
 // pattern must be written together (Prop*, not Prop *).
 func (c *converter) columnPattern(g *gColumnPattern) ast.Expr {
 	if g.Quoted != "" {
-		return &ast.Ident{
-			Span: c.span(g.span), Name: c.stringValue(g.Quoted, g.Pos()), Quoted: true,
-		}
+		return c.ident(g.span, "", g.Quoted)
 	}
 	return c.pattern(g.Parts)
 }

@@ -31,8 +31,11 @@ import (
 // (see ../shared/tools/kqlparse) and turned into path/verdict lines.
 
 // minAgreement is the share of the files Microsoft's parser accepts that
-// this parser must accept too.
-const minAgreement = 0.995
+// this parser must accept too. It stands just under what the parser
+// achieves: 2768 of 2769 files (the one left is datetime("Insert date"),
+// which Kusto's parser accepts and this one rejects as an invalid literal)
+// and all 1032 Markdown blocks.
+const minAgreement = 0.999
 
 // sharedDir returns ../shared next to the module root, or "" when absent.
 func sharedDir() string {

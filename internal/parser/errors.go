@@ -47,8 +47,14 @@ func (p *parse) describe(i int, expect string) string {
 		return afterPipe(tok)
 	case (prev.Type == tokListOp || prev.Type == tokBetweenOp) && tok.Value != "(":
 		return "expected '(' after " + quote(prev.Value) + found(tok)
-	case isSign(tok) && isSign(prev) && !startsOperandEnd(prev2):
+	case isSign(tok) && isSign(prev) && !endsOperand(prev2):
 		return "unexpected " + quote(tok.Value) + " (a value can have only one sign)"
+	case prev.Value == "." && prev.Type == tokPunct && !isWord(tok):
+		return "expected a name after '.'" + found(tok)
+	case nameKeywords[prev.Value] && tok.Type != tokIdent && tok.Value != "[":
+		return "expected a column name after " + quote(prev.Value) + found(tok)
+	case prev.Value == "render" && tok.Type != tokIdent && !isWord(tok):
+		return "expected a chart type after 'render'" + found(tok)
 	case prev.Value == "to" && isTypeName(tok.Value):
 		return "expected 'typeof(" + tok.Value + ")' after 'to'" + found(tok)
 	case isWord(tok) && expectsName(prev):
@@ -90,6 +96,9 @@ var exprKeywords = set(`by on where filter extend project of step from to take l
 	distinct union join lookup evaluate invoke mv-expand mv-apply mvexpand mvapply parse
 	parse-where print toscalar materialize`)
 
+// nameKeywords are the operators followed by column names.
+var nameKeywords = set(`project-away project-keep project-rename project-reorder`)
+
 // expectsName reports whether a name or expression must follow t, so that a
 // reserved word there was meant as a name.
 func expectsName(t lexer.Token) bool {
@@ -109,9 +118,9 @@ func isSign(t lexer.Token) bool {
 	return t.Type == tokBinOp && (t.Value == "-" || t.Value == "+")
 }
 
-// startsOperandEnd reports whether t can end an operand, so that a '-'
+// endsOperand reports whether t can end an operand, so that a '-'
 // after it is a binary minus.
-func startsOperandEnd(t lexer.Token) bool {
+func endsOperand(t lexer.Token) bool {
 	switch t.Type {
 	case tokIdent, tokString, tokNumber, tokTimeSpan, tokTypedLit, tokBool:
 		return true
@@ -164,15 +173,7 @@ func editDistance(a, b string) int {
 
 // takesOperand reports whether an expression must follow t.
 func takesOperand(t lexer.Token) bool {
-	switch t.Type {
-	case tokBinOp:
-		return true
-	}
-	switch t.Value {
-	case "and", "or", "=", "..":
-		return true
-	}
-	return false
+	return t.Type == tokBinOp || t.Type == tokPunct && (t.Value == "=" || t.Value == "..")
 }
 
 // startsExpr reports whether t can begin an expression.

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -29,6 +30,7 @@ func FuzzParse(f *testing.F) {
 		}
 		f.Add(string(b))
 	}
+	f.Add("\uFEFFT | take 1")
 	f.Fuzz(func(t *testing.T, q string) {
 		tree, errs := Parse(diag.NewSource("", q))
 		for _, d := range errs {
@@ -96,4 +98,50 @@ func checkPos(t *testing.T, q string, p ast.Pos) {
 	if want := diag.PosAt(q, p.Offset); want != p {
 		t.Fatalf("%q: position %+v, want %+v", q, p, want)
 	}
+}
+
+// spanTexts lists, for every node of a tree in walk order, its type and the
+// source text its span covers.
+func spanTexts(q string, root ast.Node) string {
+	var b strings.Builder
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.Interface, reflect.Pointer:
+			if v.IsNil() {
+				return
+			}
+			if n, ok := v.Interface().(ast.Node); ok && v.Kind() == reflect.Pointer {
+				name := reflect.Indirect(v).Type().Name()
+				b.WriteString(name + " " + strconv.Quote(q[n.Pos().Offset:n.End().Offset]) + "\n")
+			}
+			walk(v.Elem())
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i))
+			}
+		case reflect.Struct:
+			if v.Type().PkgPath() != "github.com/kqlkit/kqlkit/ast" {
+				return
+			}
+			for i := 0; i < v.NumField(); i++ {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(root))
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// TestSpanTexts checks what text the span of each node covers.
+func TestSpanTexts(t *testing.T) {
+	runGolden(t, "testdata/spans.txt", func(q string) string {
+		tree, errs := Parse(diag.NewSource("", q))
+		if errs != nil {
+			return "error: " + errs[0].Header()
+		}
+		return spanTexts(q, tree)
+	})
 }

@@ -86,7 +86,7 @@ type gArg struct {
 type gTypeOf struct {
 	span
 	Items  []*gSchemaItem `parser:"'(' ( @@ ( ',' @@ )*"`
-	Scalar string         `parser:"| @(Ident | Keyword | DeclKeyword) ) ')'"`
+	Scalar *gTypeName     `parser:"| @@ ) ')'"`
 }
 
 // gDyn is a value inside dynamic(): JSON, with KQL literals allowed.

@@ -72,11 +72,7 @@ type commentSpan struct {
 }
 
 func newLexer(src string) *kqlLexer {
-	l := &kqlLexer{src: src, line: 1, col: 1}
-	if strings.HasPrefix(src, "\uFEFF") {
-		l.off = len("\uFEFF")
-	}
-	return l
+	return &kqlLexer{src: src, line: 1, col: 1}
 }
 
 // tokenize lexes the whole source. On a lexical error it returns the tokens

@@ -1,13 +1,25 @@
 // Package parser turns Kusto Query Language text into the syntax tree of
 // package ast.
 //
-// The text goes through four steps: a hand-written lexer (lexer.go) makes
-// tokens; a pre-pass over the tokens checks that brackets balance and stay
-// within the nesting limit (brackets.go), so that the recursive parser can
-// never run out of stack; the participle grammar (grammar_*.go) parses the
-// tokens into private grammar structs; and a conversion pass (convert*.go)
-// builds the public ast nodes, decoding literals on the way. Errors come out
-// as diag.Diagnostics in plain words, at most one per query.
+// The text goes through four steps:
+//
+//   - a hand-written lexer (lexer.go, keywords.go) makes tokens, telling
+//     reserved words from names the way Kusto does and reading hyphenated
+//     keywords (project-away), typed literals (datetime(…)) and every
+//     string form as single tokens;
+//   - a pass over the tokens (brackets.go) checks that brackets balance and
+//     nest within the limit, so the recursive grammar cannot run out of
+//     stack;
+//   - the participle grammar (grammar_*.go) parses the tokens into private
+//     structs. Binary expressions are parsed flat, and zero-size guards
+//     (guards.go) let participle skip optional parts without trying them;
+//   - a conversion pass (convert*.go, precedence.go, literal.go) builds the
+//     public ast nodes: it applies Kusto's operator precedence and decodes
+//     literals into data.Values.
+//
+// A syntax error comes out as one diag.Diagnostic in plain words
+// (errors.go), positioned in the query or, through diag.Source's mapping,
+// in the file that holds it.
 package parser
 
 import (

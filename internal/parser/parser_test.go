@@ -228,10 +228,10 @@ func TestDeepButAllowed(t *testing.T) {
 	queries := []string{
 		"print " + strings.Repeat("(", 999) + "1" + strings.Repeat(")", 999),
 		"print " + strings.Repeat("f(", 999) + "1" + strings.Repeat(")", 999),
-		"print 1" + strings.Repeat(" + 1", 20000),
-		"print a" + strings.Repeat(" and a", 20000),
-		"T" + strings.Repeat(" | where x", 5000),
-		"print x" + strings.Repeat(".y", 5000),
+		"print 1" + strings.Repeat(" + 1", 5000),
+		"print a" + strings.Repeat(" and a", 5000),
+		"T" + strings.Repeat(" | where x", 2000),
+		"print x" + strings.Repeat(".y", 2000),
 		"print " + strings.Repeat("-(", 999) + "1" + strings.Repeat(")", 999),
 	}
 	for _, q := range queries {

@@ -54,6 +54,9 @@ type blockStyle struct {
 // replaced returns the style of the new block and the text that follows
 // the old value.
 func (f *field) replaced() (b blockStyle, rest string, err error) {
+	if f.start >= len(f.src) {
+		return b, "", fmt.Errorf("line %d: cannot find the query's text", f.value.Line)
+	}
 	b.parentIndent = f.parentIndent
 	b.newline = "\n"
 	lineEnd := f.start + strings.IndexAny(f.src[f.start:]+"\n", "\r\n")

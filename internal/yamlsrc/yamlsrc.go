@@ -34,8 +34,7 @@ func Query(name string, yamlText []byte) (*diag.Source, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	m := newMapper(f)
-	return &diag.Source{Name: name, Text: f.value.Value, Map: m.mapPos, FileText: f.src}, nil
+	return &diag.Source{Name: name, Text: f.value.Value, Map: f.mapPos, FileText: f.src}, nil
 }
 
 // field is the query field found in a file.
@@ -67,7 +66,10 @@ func find(yamlText []byte) (*field, error) {
 		if k.Value != "query" {
 			continue
 		}
-		if v.Kind != yaml.ScalarNode {
+		switch {
+		case v.Kind == yaml.ScalarNode && v.ShortTag() == "!!null":
+			return nil, fmt.Errorf("line %d: 'query' has no value", k.Line)
+		case v.Kind != yaml.ScalarNode:
 			return nil, fmt.Errorf("line %d: 'query' is not a string", v.Line)
 		}
 		f := &field{src: string(yamlText), key: k, value: v, lineStarts: lineStarts(string(yamlText))}
@@ -108,8 +110,8 @@ func (f *field) scan() {
 		for !s.blankOrEnd(s.pos) {
 			s.pos++
 		}
-		for isBlank(s.cur()) {
-			s.pos++
+		for s.skipToBreak(); isBreak(s.cur()); s.skipToBreak() {
+			s.readBreak()
 		}
 	}
 	f.start = s.pos
@@ -126,15 +128,10 @@ func (f *field) scan() {
 	f.exact = ok && string(s.text) == f.value.Value
 }
 
-// mapper turns query positions into file positions.
-type mapper struct{ f *field }
-
-func newMapper(f *field) *mapper { return &mapper{f: f} }
-
 // mapPos maps a position in the query text (by its byte offset) to the
 // position in the file of the character it came from.
-func (m *mapper) mapPos(p ast.Pos) ast.Pos {
-	return m.f.filePos(m.f.fileOffset(p.Offset))
+func (f *field) mapPos(p ast.Pos) ast.Pos {
+	return f.filePos(f.fileOffset(p.Offset))
 }
 
 // fileOffset returns the file offset for a query offset.

@@ -65,14 +65,18 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
+	hwm := peakRSS()
 	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	heap := ms.HeapInuse
+	runtime.GC()
 	runtime.ReadMemStats(&ms)
 	mb := float64(st.Size()) / 1e6
 	fmt.Printf("%s: %d rows, %d columns in %.0f ms: %.2f M rows/s, %.0f MB/s; "+
-		"heap in use %.0f MiB, peak RSS %s MiB, GOMAXPROCS %d\n",
+		"heap in use %.0f MiB (live after GC %.0f MiB), peak RSS %s MiB, GOMAXPROCS %d\n",
 		*file, t.Rows(), len(t.Cols), float64(d.Microseconds())/1e3,
 		float64(t.Rows())/d.Seconds()/1e6, mb/d.Seconds(),
-		float64(ms.HeapInuse)/(1<<20), peakRSS(), runtime.GOMAXPROCS(0))
+		float64(heap)/(1<<20), float64(ms.HeapAlloc)/(1<<20), hwm, runtime.GOMAXPROCS(0))
 	describe(t)
 	runtime.KeepAlive(t)
 }
