@@ -97,6 +97,9 @@ func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
 		out = append(out, def)
 		final = append(final, w)
 	}
+	if c.env.AllErrors && unknownOutputs(op.Exprs, steps) {
+		out = openSchema(out) // a failed call may make other columns (series_stats, (a, b) = …)
+	}
 	if !chained {
 		exprs := make([]*cexpr, len(final))
 		for i, w := range final {

@@ -49,6 +49,23 @@ func unknownTypes(s data.Schema) data.Schema {
 	return out
 }
 
+// unknownOutputs reports whether an expression that failed to compile may
+// have made columns under other names than the one it was given: an
+// unnamed call (series_stats(x) makes series_stats_x_min, …) or several
+// names at once ((a, b) = f(x)).
+func unknownOutputs(exprs []ast.Expr, compiled []*cexpr) bool {
+	for i, e := range exprs {
+		if i >= len(compiled) || compiled[i].typ != data.Unknown {
+			continue
+		}
+		a, named := e.(*ast.AssignExpr)
+		if !named || len(a.Names) > 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // openStage stands for an operator that could not be compiled: its output
 // is its input, opened.
 type openStage struct{ s data.Schema }

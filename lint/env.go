@@ -35,6 +35,9 @@ func (t *tables) lookup(name string) (data.Schema, bool) {
 		s = eval.Open(withColumns(s, diagnosticsColumns))
 	case defenderTable(name):
 		s = withColumns(s, []data.ColumnDef{{Name: "Timestamp", Type: data.DateTime}})
+	case name == "W3CIISLog":
+		// used by the table's own sample queries in the Azure Monitor reference
+		s = withColumns(s, []data.ColumnDef{{Name: "sComputerName", Type: data.String}})
 	}
 	return s, true
 }

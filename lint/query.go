@@ -52,6 +52,7 @@ func (l *Linter) checkQuery(src *diag.Source) *checked {
 	// (for the tree) until the diagnostics are placed in the file.
 	bare := &diag.Source{Name: src.Name, Text: src.Text}
 	schemas, errs := l.check(tree, bare)
+	errs = appendNew(errs, l.fuzzyLegs(tree, bare))
 	cl := &classifier{tables: l.tables, tree: tree}
 	for _, d := range errs {
 		if !cl.classify(d) {
@@ -65,6 +66,22 @@ func (l *Linter) checkQuery(src *diag.Source) *checked {
 		out.results = append(out.results, resultOf(s))
 	}
 	return out
+}
+
+// appendNew appends the diagnostics of more that list lacks (same place
+// and message).
+func appendNew(list, more diag.List) diag.List {
+	seen := map[string]bool{}
+	for _, d := range list {
+		seen[fmt.Sprint(d.Pos.Offset, d.Message)] = true
+	}
+	for _, d := range more {
+		if k := fmt.Sprint(d.Pos.Offset, d.Message); !seen[k] {
+			seen[k] = true
+			list = append(list, d)
+		}
+	}
+	return list
 }
 
 // check runs the checker, turning a crash into a diagnostic.

@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"fmt"
+	"regexp"
 	"strings"
 
+	"github.com/kqlkit/kqlkit/data"
 	"github.com/kqlkit/kqlkit/diag"
 	"github.com/kqlkit/kqlkit/rule"
 )
@@ -85,12 +88,35 @@ func (l *Linter) ruleFields(r *rule.Rule, doc *layout, c *checked) diag.List {
 		if len(c.results) > 0 && !c.results[0].Open {
 			for _, d := range r.Check(c.results[0].Schema) {
 				rc.classify(d)
+				explainTyped(d, c.results[0].Schema)
 				out = append(out, d)
 			}
 		}
 	}
 	return out
 }
+
+// explainTyped rewords a missing column that a union split into one column
+// per type (Name_string, Name_dynamic): the mapped name is then not in the
+// result, and the message says why.
+func explainTyped(d *diag.Diagnostic, schema data.Schema) {
+	m := reMissing.FindStringSubmatch(d.Message)
+	if m == nil {
+		return
+	}
+	var typed []string
+	for _, c := range schema {
+		if c.Name == m[1]+"_"+c.Type.String() {
+			typed = append(typed, c.Name)
+		}
+	}
+	if len(typed) > 1 {
+		d.Message = fmt.Sprintf("column '%s' is not in the query's result: a union gave it one column per "+
+			"type (%s); convert it to one type in every branch", m[1], strings.Join(typed, ", "))
+	}
+}
+
+var reMissing = regexp.MustCompile(`^column '([^']*)' is not in the query's result`)
 
 // queryLines returns the lines of the file the query spans (0, 0 without
 // a query).
