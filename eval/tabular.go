@@ -58,7 +58,7 @@ func (c *compiler) tabular(sc *scope, e ast.Expr) node {
 	default:
 		c.errorf(e, "expected a tabular expression")
 	}
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // emptyNode stands in for a plan that failed to compile.

@@ -19,6 +19,7 @@ var (
 	reUnknownFunc   = regexp.MustCompile(`^unknown function '([^']*)'`)
 	reUnknownColumn = regexp.MustCompile(`^unknown (column|column or name|name) '`)
 	reOperator      = regexp.MustCompile(`^operator '([^']*)' is not supported`)
+	reInvoke        = regexp.MustCompile(`^invoke needs a tabular function, and '([^']*)' is not a function`)
 	reBadCall       = regexp.MustCompile(`^(function '[^']*' (expects|cannot|does not)|\w+\(\) (expects|does not)|` +
 		`\w+ expects|'[^']*' (takes|needs) |function '[^']*' takes|function '[^']*': missing)`)
 	reMixedEquality = regexp.MustCompile(`^cannot compare (\w+) and (\w+) with '(==|!=|<>)'$`)
@@ -126,10 +127,18 @@ func (cl *classifier) classifyMessage(d *diag.Diagnostic) {
 		cl.unknownTable(d, reUnknownTable.FindStringSubmatch(msg)[1])
 	case reTabularFunc.MatchString(msg):
 		cl.unknownTabularFunc(d, reTabularFunc.FindStringSubmatch(msg)[1])
+	case reInvoke.MatchString(msg):
+		cl.unknownTabularFunc(d, reInvoke.FindStringSubmatch(msg)[1])
+	case msg == "the values of an 'in' list must be constants or a subquery":
+		d.Severity, d.Code = diag.Info, CodeUnsupported
+		d.Message = "kqlkit cannot use a computed value in an 'in' list yet"
 	case reUnknownFunc.MatchString(msg):
 		cl.unknownFunc(d, reUnknownFunc.FindStringSubmatch(msg)[1])
 	case reUnknownColumn.MatchString(msg):
 		d.Code = CodeUnknownColumn
+	case msg == "expected a tabular expression" && cl.remoteTable(d):
+		d.Severity, d.Code = diag.Warning, CodeOutsideCatalog
+		d.Message = "a table of another database, cluster or service is not checked"
 	case (msg == "expected a tabular expression" || strings.HasPrefix(msg, "toscalar: ")) && cl.inToScalar(d):
 		d.Severity, d.Code = diag.Info, CodeUnsupported
 		d.Message = "kqlkit cannot run toscalar() of a scalar expression yet"
@@ -159,6 +168,25 @@ func (cl *classifier) namedArgument(d *diag.Diagnostic) bool {
 		if _, ok := path[i].(*ast.AssignExpr); ok {
 			_, call := path[i-1].(*ast.CallExpr)
 			return call
+		}
+	}
+	return false
+}
+
+// remoteTable reports whether d is at a reference such as
+// cluster("c").database("d").T, database("d").T or arg("").Resources.
+func (cl *classifier) remoteTable(d *diag.Diagnostic) bool {
+	path := ast.NodeAt(cl.tree, d.Pos.Offset)
+	for i := len(path) - 1; i >= 0; i-- {
+		switch n := path[i].(type) {
+		case *ast.MemberExpr:
+			if _, ok := n.X.(*ast.CallExpr); ok && n.Pos() == d.Pos {
+				return true
+			}
+		case *ast.CallExpr:
+			if n.Recv != nil && n.Pos() == d.Pos {
+				return true
+			}
 		}
 	}
 	return false

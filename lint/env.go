@@ -62,6 +62,7 @@ func (t *tables) names() []string {
 // some of them out.
 var standardColumns = []data.ColumnDef{
 	{Name: "TenantId", Type: data.String}, {Name: "TimeGenerated", Type: data.DateTime},
+	{Name: "_TimeReceived", Type: data.DateTime},
 	{Name: "Type", Type: data.String}, {Name: "_ItemId", Type: data.String},
 	{Name: "_ResourceId", Type: data.String}, {Name: "_SubscriptionId", Type: data.String},
 	{Name: "_IsBillable", Type: data.String}, {Name: "_BilledSize", Type: data.Real},
