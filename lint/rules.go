@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
+	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/data"
 	"github.com/kqlkit/kqlkit/diag"
 	"github.com/kqlkit/kqlkit/rule"
@@ -60,7 +62,44 @@ func (l *Linter) lintRule(r *rule.Rule, text string) diag.List {
 	}
 	from, to := queryLines(src)
 	sup.addYAML(text, from, to)
+	for _, d := range all {
+		if !d.End.IsValid() {
+			d.End = tokenEnd(text, d.Pos)
+		}
+	}
 	return l.finish(all, sup)
+}
+
+// tokenEnd returns the end of the YAML value written at pos: a quoted
+// string, or a plain scalar up to the end of its line or a comment.
+func tokenEnd(text string, pos ast.Pos) ast.Pos {
+	off := pos.Offset
+	if off < 0 || off >= len(text) || pos.Line < 1 {
+		return ast.Pos{}
+	}
+	end := off
+	switch q := text[off]; q {
+	case '"', '\'':
+		end = off + 1
+		for end < len(text) && text[end] != q && text[end] != '\n' {
+			end++
+		}
+		if end < len(text) && text[end] == q {
+			end++
+		}
+	default:
+		for end < len(text) && text[end] != '\n' && text[end] != '\r' &&
+			!(text[end] == '#' && end > off && text[end-1] == ' ') {
+			end++
+		}
+		for end > off && (text[end-1] == ' ' || text[end-1] == '\t') {
+			end--
+		}
+	}
+	if end == off {
+		return ast.Pos{}
+	}
+	return ast.Pos{Offset: end, Line: pos.Line, Column: pos.Column + utf8.RuneCountInString(text[off:end])}
 }
 
 // ruleFields checks the fields of a rule, and the columns it maps against
@@ -85,15 +124,65 @@ func (l *Linter) ruleFields(r *rule.Rule, doc *layout, c *checked) diag.List {
 	out = append(out, extraRuleChecks(r, doc)...)
 	if c != nil && c.tree != nil {
 		out = append(out, lookbackChecks(r, c.tree)...)
-		if len(c.results) > 0 && !c.results[0].Open {
-			for _, d := range r.Check(c.results[0].Schema) {
-				rc.classify(d)
-				explainTyped(d, c.results[0].Schema)
-				out = append(out, d)
-			}
-		}
+		out = append(out, mappedColumns(r, rc, c)...)
 	}
 	return out
+}
+
+// mappedColumns checks the columns the rule maps against the query's
+// result. When the checker knows the whole result, a missing column is an
+// error. When the result is open (a table outside the catalog, an operator
+// kqlkit cannot run), a mapped column that the query never names but that
+// is close to a name it does use is most likely misspelt: a warning.
+func mappedColumns(r *rule.Rule, rc *ruleClassifier, c *checked) diag.List {
+	if len(c.results) == 0 {
+		return nil
+	}
+	res := c.results[0]
+	var out diag.List
+	named := identNames(c.tree)
+	for _, d := range r.Check(res.Schema) {
+		rc.classify(d)
+		if res.Open && !misspeltInOpen(d, res.Schema, named) {
+			continue
+		}
+		explainTyped(d, res.Schema)
+		out = append(out, d)
+	}
+	return out
+}
+
+// misspeltInOpen rewords a missing column of an open result as a warning
+// when it looks misspelt; it returns false when nothing can be said.
+func misspeltInOpen(d *diag.Diagnostic, known data.Schema, named map[string]bool) bool {
+	m := reMissing.FindStringSubmatch(d.Message)
+	if m == nil || named[m[1]] {
+		return false
+	}
+	candidates := known.Names()
+	for n := range named {
+		candidates = append(candidates, n)
+	}
+	s := suggestName(m[1], candidates)
+	if s == "" {
+		return false
+	}
+	d.Severity = diag.Warning
+	d.Message = fmt.Sprintf("column '%s' is not in the query's result (did you mean '%s'?); the result "+
+		"may have columns the checker does not know, but the query never names this one", m[1], s)
+	return true
+}
+
+// identNames collects every identifier of a query.
+func identNames(tree *ast.Query) map[string]bool {
+	m := map[string]bool{}
+	ast.Inspect(tree, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			m[id.Name] = true
+		}
+		return true
+	})
+	return m
 }
 
 // explainTyped rewords a missing column that a union split into one column
