@@ -273,6 +273,11 @@ func (cl *classifier) unknownFunc(d *diag.Diagnostic, name string) {
 		d.Message = fmt.Sprintf("kqlkit cannot run the function '%s' yet", name)
 		return
 	}
+	if looksLikeParser(name) {
+		d.Severity, d.Code = diag.Warning, CodeOutsideCatalog
+		d.Message = fmt.Sprintf("function '%s' is not in the catalog (a parser or workspace function?)", name)
+		return
+	}
 	d.Code = CodeUnknownFunc
 	if !strings.Contains(d.Message, "did you mean") {
 		if s := suggestName(name, kustoNames()); s != "" {
