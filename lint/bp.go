@@ -1,8 +1,11 @@
 package lint
 
 import (
+	"strconv"
+	"strings"
+
 	"github.com/kqlkit/kqlkit/ast"
-	"github.com/kqlkit/kqlkit/diag"
+	"github.com/kqlkit/kqlkit/data"
 )
 
 // Analyzers returns the built-in best-practice analyzers (new values on
@@ -33,195 +36,28 @@ func inspect(p *Pass, f func(ast.Node)) {
 	})
 }
 
-func containsVsHas() *Analyzer {
-	return &Analyzer{
-		Code: "BP302", Name: "contains-vs-has", Severity: diag.Info,
-		Summary: "'contains' looks for a whole term that 'has' would find faster",
-		Doc: "`has` uses the term index of string columns; `contains` scans every value. When the " +
-			"text looked for is one whole term (3 or more letters or digits), `has` is much faster. " +
-			"They differ on purpose: `has \"admin\"` does not match \"administrator\". Use `has` " +
-			"when a whole term is meant.",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				b, ok := n.(*ast.BinaryExpr)
-				if !ok {
-					return
-				}
-				repl, ok := hasFor[b.Op]
-				if !ok {
-					return
-				}
-				if s, ok := stringLit(b.Y); ok && isTerm(s) {
-					p.ReportRange(b.OpPos, b.End(), "'"+repl+"' is faster than '"+b.Op+"' for the whole term "+
-						quote(s)+" (it does not match inside longer words)")
-				}
-			})
-		},
+// stringLit returns the value of a string literal.
+func stringLit(e ast.Expr) (string, bool) {
+	if l, ok := e.(*ast.Literal); ok && l.Value.Type() == data.String {
+		return l.Value.Str(), true
 	}
+	return "", false
 }
 
-// hasFor maps each contains operator to its has counterpart.
-var hasFor = map[string]string{"contains": "has", "!contains": "!has", "contains_cs": "has_cs",
-	"!contains_cs": "!has_cs"}
-
-// isTerm reports whether s is a single indexable term: 3 or more ASCII
-// letters or digits.
-func isTerm(s string) bool {
-	if len(s) < 3 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			return false
+// param returns the operator parameter called name (any case).
+func param(ps []*ast.OpParam, name string) *ast.OpParam {
+	for _, p := range ps {
+		if strings.EqualFold(p.Name, name) {
+			return p
 		}
 	}
-	return true
+	return nil
 }
 
-func joinKind() *Analyzer {
-	return &Analyzer{
-		Code: "BP304", Name: "join-kind", Severity: diag.Warning,
-		Summary: "'join' without 'kind' drops duplicate keys of its left side",
-		Doc: "A join without `kind=` is `kind=innerunique`: it keeps one row per key of the left " +
-			"side before joining, which surprises readers who expect an inner join. Write the kind " +
-			"you mean: `join kind=inner`, `kind=leftouter`, `kind=innerunique`, ….",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				if j, ok := n.(*ast.JoinOp); ok && param(j.Params, "kind") == nil {
-					p.ReportRange(j.Pos(), keywordEnd(j.Pos(), "join"),
-						"'join' without 'kind' is an innerunique join, which keeps one left row per key; "+
-							"write kind=inner or kind=innerunique")
-				}
-			})
-		},
-	}
+// keywordEnd is the position after a keyword written at pos.
+func keywordEnd(pos ast.Pos, kw string) ast.Pos {
+	return ast.Pos{Offset: pos.Offset + len(kw), Line: pos.Line, Column: pos.Column + len(kw)}
 }
 
-func unionWildcard() *Analyzer {
-	return &Analyzer{
-		Code: "BP305", Name: "union-wildcard", Severity: diag.Warning,
-		Summary: "'union' with a wildcard reads every matching table",
-		Doc: "`union *` (or `union Sec*`) reads every table of the workspace whose name matches, " +
-			"which is slow and changes meaning as tables are added. Name the tables.",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				u, ok := n.(*ast.UnionOp)
-				if !ok {
-					return
-				}
-				for _, t := range u.Tables {
-					if pat, ok := t.(*ast.PatternExpr); ok {
-						p.Report(pat, "'union %s' reads every table whose name matches; name the tables", pat.Pattern)
-					}
-				}
-			})
-		},
-	}
-}
-
-func searchAll() *Analyzer {
-	return &Analyzer{
-		Code: "BP306", Name: "search-all", Severity: diag.Warning,
-		Summary: "'search' or '*' scans every table or column",
-		Doc: "`search` without `in (Table, …)` reads every table, and `* has \"x\"` looks at every " +
-			"column of every row. Name the tables (`search in (SigninLogs) …`) and the columns.",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				switch n := n.(type) {
-				case *ast.OpExpr:
-					if s, ok := n.Op.(*ast.SearchOp); ok && unscoped(s.Tables) {
-						p.ReportRange(s.Pos(), keywordEnd(s.Pos(), "search"),
-							"'search' without 'in (…)' reads every table; name the tables")
-					}
-					if f, ok := n.Op.(*ast.FindOp); ok && unscoped(f.Tables) {
-						p.ReportRange(f.Pos(), keywordEnd(f.Pos(), "find"),
-							"'find' without 'in (…)' reads every table; name the tables")
-					}
-				case *ast.BinaryExpr:
-					if _, ok := n.X.(*ast.StarExpr); ok {
-						p.Report(n, "'* %s' looks at every column; name the column", n.Op)
-					}
-				}
-			})
-		},
-	}
-}
-
-// unscoped reports whether a search's table list is empty or `*`.
-func unscoped(tables []ast.Expr) bool {
-	if len(tables) == 0 {
-		return true
-	}
-	for _, t := range tables {
-		if pat, ok := t.(*ast.PatternExpr); ok && pat.Pattern == "*" {
-			return true
-		}
-	}
-	return false
-}
-
-func mvExpandLimit() *Analyzer {
-	return &Analyzer{
-		Code: "BP307", Name: "mv-expand-limit", Severity: diag.Info,
-		Summary: "'mv-expand' without 'limit' may multiply rows without bound",
-		Doc: "`mv-expand` makes one row per element; an unexpectedly long array multiplies the rows " +
-			"of the query. `limit N` bounds the rows made from each input row.",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				if m, ok := n.(*ast.MvExpandOp); ok && m.Limit == nil && m.Name() == "mv-expand" {
-					p.ReportRange(m.Pos(), keywordEnd(m.Pos(), "mv-expand"),
-						"'mv-expand' without 'limit' may multiply rows without bound")
-				}
-			})
-		},
-	}
-}
-
-func legacyMvExpand() *Analyzer {
-	return &Analyzer{
-		Code: "BP308", Name: "legacy-mvexpand", Severity: diag.Warning,
-		Summary: "the legacy 'mvexpand' keeps at most 128 values per row",
-		Doc: "`mvexpand` (without the dash) is the deprecated form of `mv-expand`; it stops after " +
-			"128 values of each array unless a limit is given, silently dropping the rest.",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				if m, ok := n.(*ast.MvExpandOp); ok && m.Name() == "mvexpand" && m.Limit == nil {
-					p.ReportRange(m.Pos(), keywordEnd(m.Pos(), "mvexpand"),
-						"'mvexpand' keeps at most 128 values per row; write 'mv-expand'")
-				}
-			})
-		},
-	}
-}
-
-func literalRegex() *Analyzer {
-	return &Analyzer{
-		Code: "BP311", Name: "literal-regex", Severity: diag.Info,
-		Summary: "'matches regex' with a pattern that has no regex operator",
-		Doc: "A regular expression without any operator (`.`, `*`, `[`, `|`, …) looks for plain " +
-			"text: `has` or `contains` find it faster.",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				b, ok := n.(*ast.BinaryExpr)
-				if !ok || b.Op != "matches regex" {
-					return
-				}
-				if s, ok := stringLit(b.Y); ok && s != "" && !hasRegexOperator(s) {
-					p.ReportRange(b.OpPos, b.End(), "the pattern "+quote(s)+
-						" has no regex operator; 'contains' (or 'has' for a whole term) is faster")
-				}
-			})
-		},
-	}
-}
-
-func hasRegexOperator(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '.', '^', '$', '*', '+', '?', '(', ')', '[', ']', '{', '}', '|', '\\':
-			return true
-		}
-	}
-	return false
-}
+// quote writes a string for a message.
+func quote(s string) string { return strconv.Quote(s) }

@@ -3,6 +3,7 @@ package lint
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/kqlkit/kqlkit/diag"
+	"github.com/kqlkit/kqlkit/rule"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files")
@@ -219,5 +221,57 @@ func TestCodesDocumented(t *testing.T) {
 			}
 			seen[k] = true
 		}
+	}
+}
+
+// TestConcurrent lints the fixtures from several goroutines at once with
+// one Linter (run with -race).
+func TestConcurrent(t *testing.T) {
+	l, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := fixtures(t)
+	want := make([]int, len(files))
+	for i, f := range files {
+		list, _ := l.File(f)
+		want[i] = len(list)
+	}
+	done := make(chan error, 4)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i, f := range files {
+				list, err := l.File(f)
+				if err == nil && len(list) != want[i] {
+					err = fmt.Errorf("%s: got %d diagnostics, want %d", f, len(list), want[i])
+				}
+				if err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+// TestRuleValue lints a rule loaded by the rule package.
+func TestRuleValue(t *testing.T) {
+	l, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := rule.Load("testdata/rules/entity_column.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := l.Rule(r)
+	if len(list) != 1 || list[0].Code != CodeEntityColumn || list[0].Pos.Line != 33 {
+		t.Errorf("got %v, want the entity column at line 33", headers(list))
 	}
 }

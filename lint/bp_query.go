@@ -1,9 +1,6 @@
 package lint
 
 import (
-	"strconv"
-	"strings"
-
 	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/data"
 	"github.com/kqlkit/kqlkit/diag"
@@ -93,65 +90,6 @@ func letNames(q *ast.Query) map[string]bool {
 	return m
 }
 
-func caseFolding() *Analyzer {
-	return &Analyzer{
-		Code: "BP303", Name: "case-insensitive-operator", Severity: diag.Warning,
-		Summary: "tolower()/toupper() where a case-insensitive operator would do",
-		Doc: "`tolower(x) == \"admin\"` converts every value before comparing; `x =~ \"admin\"` " +
-			"compares ignoring case without the conversion (and `in~` does the same for lists). " +
-			"`has`, `contains`, `startswith`, `endswith` already ignore case, so tolower() is " +
-			"redundant before them.",
-		Run: func(p *Pass) {
-			inspect(p, func(n ast.Node) {
-				switch n := n.(type) {
-				case *ast.BinaryExpr:
-					caseFoldBinary(p, n)
-				case *ast.InExpr:
-					if fn := foldCall(n.X); fn != "" && (n.Op == "in" || n.Op == "!in") {
-						p.Report(n, "use '%s~' instead of %s() with '%s'", n.Op, fn, n.Op)
-					}
-				}
-			})
-		},
-	}
-}
-
-// caseFoldBinary reports tolower(x) == "…" and tolower(x) has "…".
-func caseFoldBinary(p *Pass, b *ast.BinaryExpr) {
-	fn := foldCall(b.X)
-	if fn == "" {
-		fn = foldCall(b.Y)
-	}
-	if fn == "" {
-		return
-	}
-	switch b.Op {
-	case "==", "!=":
-		if _, ok := stringLit(b.X); !ok {
-			if _, ok := stringLit(b.Y); !ok {
-				return
-			}
-		}
-		op := "=~"
-		if b.Op == "!=" {
-			op = "!~"
-		}
-		p.Report(b, "use '%s' instead of %s() with '%s'", op, fn, b.Op)
-	case "has", "!has", "contains", "!contains", "startswith", "!startswith", "endswith",
-		"!endswith", "=~", "!~", "hasprefix", "hassuffix":
-		p.Report(b, "%s() is redundant: '%s' ignores case", fn, b.Op)
-	}
-}
-
-// foldCall returns "tolower" or "toupper" when e is such a call.
-func foldCall(e ast.Expr) string {
-	if c, ok := e.(*ast.CallExpr); ok && c.Recv == nil && len(c.Args) == 1 &&
-		(c.Func.Name == "tolower" || c.Func.Name == "toupper") {
-		return c.Func.Name
-	}
-	return ""
-}
-
 func deprecatedFunction() *Analyzer {
 	return &Analyzer{
 		Code: "BP309", Name: "deprecated-function", Severity: diag.Info,
@@ -221,29 +159,3 @@ func unusedLet() *Analyzer {
 		},
 	}
 }
-
-// stringLit returns the value of a string literal.
-func stringLit(e ast.Expr) (string, bool) {
-	if l, ok := e.(*ast.Literal); ok && l.Value.Type() == data.String {
-		return l.Value.Str(), true
-	}
-	return "", false
-}
-
-// param returns the operator parameter called name (any case).
-func param(ps []*ast.OpParam, name string) *ast.OpParam {
-	for _, p := range ps {
-		if strings.EqualFold(p.Name, name) {
-			return p
-		}
-	}
-	return nil
-}
-
-// keywordEnd is the position after a keyword written at pos.
-func keywordEnd(pos ast.Pos, kw string) ast.Pos {
-	return ast.Pos{Offset: pos.Offset + len(kw), Line: pos.Line, Column: pos.Column + len(kw)}
-}
-
-// quote writes a string for a message.
-func quote(s string) string { return strconv.Quote(s) }
