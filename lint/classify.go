@@ -21,7 +21,7 @@ var (
 	reOperator      = regexp.MustCompile(`^operator '([^']*)' is not supported`)
 	reInvoke        = regexp.MustCompile(`^invoke needs a tabular function, and '([^']*)' is not a function`)
 	reBadCall       = regexp.MustCompile(`^(function '[^']*' (expects|cannot|does not|takes)|` +
-		`\w+\(\) (expects|does not)|\w+ expects|'[^']*' (takes|needs) |function '[^']*': missing)`)
+		`\w+\(\) (expects|does not|takes)|\w+ expects|function '[^']*': missing)`)
 	reMixedEquality = regexp.MustCompile(`^cannot compare (\w+) and (\w+) with '(==|!=|<>)'$`)
 	reTypes         = regexp.MustCompile(`^(cannot (compare|apply|add|subtract|multiply|divide|negate|combine)|` +
 		`'[^']*' needs a|the operands of|operator '[^']*' cannot)`)
