@@ -9,7 +9,7 @@ import (
 // TestAnalyzers runs each analyzer on queries it should and should not
 // report.
 func TestAnalyzers(t *testing.T) {
-	l, err := New(Disable("KQL108"))
+	l, err := New(Disable("KQL108"), Enable("BP309"))
 	if err != nil {
 		t.Fatal(err)
 	}
