@@ -86,8 +86,7 @@
 // (BP304), union with a wildcard (BP305), search over every table or `*`
 // over every column (BP306), mv-expand without limit (BP307), the legacy
 // mvexpand (BP308), deprecated function names (BP309, off by default),
-// unused let (BP310),
-// a regex without operators (BP311).
+// unused let (BP310), a regex without operators (BP311).
 //
 // Any code can be turned off (Disable, --disable) by code, by name or by a
 // prefix ending in '*' (BP*); analyzers that are off by default are turned
