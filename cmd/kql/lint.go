@@ -12,7 +12,7 @@ import (
 )
 
 type lintCmd struct {
-	Files   []string `arg:"" optional:"" name:"file" help:"Rule files (.yaml/.yml) and query files (.kql)."`
+	Files   []string `arg:"" optional:"" name:"file" help:"Rule files (.yaml/.yml) and query files (.kql); - reads a query from standard input."`
 	Format  string   `name:"format" enum:"text,json,sarif" default:"text" help:"Output: text, json (one object per line) or sarif (SARIF 2.1.0)."`
 	Schemas []string `name:"schema" placeholder:"FILE" type:"existingfile" help:"Declare table schemas (custom tables) from a file. Repeatable."`
 	Disable []string `name:"disable" placeholder:"CODE,..." sep:"," help:"Turn off codes (KQL103, contains-vs-has, BP*)."`
@@ -38,7 +38,7 @@ func (c *lintCmd) Run(a *app) error {
 	var all diag.List
 	var ioErr error
 	for _, path := range c.Files {
-		list, err := l.File(path)
+		list, err := lintFile(l, a, path)
 		if err != nil {
 			fmt.Fprintf(a.stderr, "kql: %v\n", err)
 			ioErr = &exitError{code: exitUsage}
@@ -56,6 +56,18 @@ func (c *lintCmd) Run(a *app) error {
 		return &exitError{code: exitInput}
 	}
 	return nil
+}
+
+// lintFile lints a file, or the query on standard input for "-".
+func lintFile(l *lint.Linter, a *app, path string) (diag.List, error) {
+	if path != "-" {
+		return l.File(path)
+	}
+	b, err := io.ReadAll(a.stdin)
+	if err != nil {
+		return nil, err
+	}
+	return l.Query("<stdin>", string(b)), nil
 }
 
 func (c *lintCmd) declared() (map[string]data.Schema, error) {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -96,5 +97,13 @@ func TestLintList(t *testing.T) {
 		if !strings.Contains(out, s) {
 			t.Errorf("--list lacks %q", s)
 		}
+	}
+}
+
+func TestLintStdin(t *testing.T) {
+	var out, errb bytes.Buffer
+	code := run([]string{"lint", "--disable", "BP301", "-"}, strings.NewReader(`SigninLogs | where ResultTyp == "0"`), &out, &errb)
+	if code != 1 || !strings.HasPrefix(out.String(), "<stdin>:1:20: error: unknown column 'ResultTyp'") {
+		t.Errorf("exit %d, output %q", code, out.String())
 	}
 }
