@@ -8,8 +8,9 @@ import (
 // dictMemo remembers an expression's result for each code of one
 // dictionary during a run.
 type dictMemo struct {
-	idx  []int32 // per dictionary code: index into vals, or -1
-	vals []data.Value
+	idx   []int32 // per dictionary code: row of vals, or -1
+	vals  data.Appender
+	local []int32 // scratch: row of vals → code in the current chunk's dictionary, or -1
 }
 
 type memoKey struct {
@@ -71,26 +72,32 @@ func memoDictArg(f *frame, e *cexpr, k functions.Kernel, cols []data.Column) (da
 			}
 			return nil, true, err
 		}
+		base := int32(m.vals.Len())
+		m.vals.Append(r)
 		for j, code := range missing {
-			m.idx[code] = int32(len(m.vals))
-			m.vals = append(m.vals, r.Value(j))
+			m.idx[code] = base + int32(j)
 		}
 	}
 	// chunk-local dictionary of the results
-	local := map[int32]uint32{}
-	var vals []data.Value
+	for len(m.local) < m.vals.Len() {
+		m.local = append(m.local, -1)
+	}
+	var used []int32
 	codes := make([]uint32, len(d.Codes))
 	for i, code := range d.Codes {
 		vi := m.idx[code]
-		lc, ok := local[vi]
-		if !ok {
-			lc = uint32(len(vals))
-			local[vi] = lc
-			vals = append(vals, m.vals[vi])
+		lc := m.local[vi]
+		if lc < 0 {
+			lc = int32(len(used))
+			m.local[vi] = lc
+			used = append(used, vi)
 		}
-		codes[i] = lc
+		codes[i] = uint32(lc)
 	}
-	return &data.DictCol{Codes: codes, Values: data.NewColumn(e.typ, vals)}, true, nil
+	for _, vi := range used {
+		m.local[vi] = -1
+	}
+	return &data.DictCol{Codes: codes, Values: m.vals.Gather(used)}, true, nil
 }
 
 // memo returns the goroutine's memo for key, creating it.
@@ -100,7 +107,7 @@ func (x *execCtx) memo(key memoKey, n int) *dictMemo {
 	}
 	m := x.memos[key]
 	if m == nil {
-		m = &dictMemo{idx: make([]int32, n)}
+		m = &dictMemo{idx: make([]int32, n), vals: data.NewAppender(key.e.typ)}
 		for i := range m.idx {
 			m.idx[i] = -1
 		}

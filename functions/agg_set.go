@@ -119,10 +119,16 @@ type setAgg struct {
 	pred  bool
 	limit int
 	str   typedSet[string]
-	i64   typedSet[int64]
-	f64   typedSet[float64]
-	dyn   typedSet[setKey]
-	dyns  [][]data.Dyn // values of dyn, in the order of dyn.items
+	// codes holds strings of a unique dictionary column (dict) by code,
+	// which avoids hashing the strings; when another dictionary or a plain
+	// column arrives, the codes are turned into strings.
+	codes   typedSet[uint32]
+	dict    data.Column
+	strUsed bool // some group holds strings outside the code sets
+	i64     typedSet[int64]
+	f64     typedSet[float64]
+	dyn     typedSet[setKey]
+	dyns    [][]data.Dyn // values of dyn, in the order of dyn.items
 }
 
 // smallSet is the number of distinct items make_set keeps in a plain list
@@ -235,6 +241,7 @@ func keyOfDyn(d data.Dyn) setKey {
 
 func (a *setAgg) grow(ng int) {
 	a.str.grow(ng)
+	a.codes.grow(ng)
 	a.i64.grow(ng)
 	a.f64.grow(ng)
 	a.dyn.grow(ng)
@@ -252,6 +259,17 @@ func (a *setAgg) Update(ctx *Ctx, groups []uint32, ng int, args []data.Column) e
 	col := args[0]
 	switch a.t {
 	case data.String:
+		if d, isDict := col.(*data.DictCol); isDict && d.Unique && (a.dict == nil || a.dict == d.Values) && !a.hasStrings() {
+			a.dict = d.Values
+			for i, g := range groups {
+				if ok(i) {
+					a.codes.add(g, d.Codes[i], a.mode, a.limit)
+				}
+			}
+			return nil
+		}
+		a.codesToStrings()
+		a.strUsed = true
 		r := data.NewReader[string](col)
 		for i, g := range groups {
 			if ok(i) {
@@ -313,6 +331,15 @@ func (a *setAgg) addDyn(g uint32, d data.Dyn) {
 func (a *setAgg) Merge(other Agg, into []uint32, ng int) {
 	o := other.(*setAgg)
 	a.grow(ng)
+	if o.dict != nil && a.dict == o.dict && !a.hasStrings() && !o.hasStrings() {
+		for g := range o.codes.sets {
+			t := into[g]
+			o.codes.each(g, a.mode, func(c uint32) { a.codes.add(t, c, a.mode, a.limit) })
+		}
+	} else {
+		a.codesToStrings()
+		o.codesToStrings()
+	}
 	for g := range o.str.sets {
 		t := into[g]
 		o.str.each(g, a.mode, func(s string) { a.str.add(t, s, a.mode, a.limit) })
@@ -328,8 +355,27 @@ func (a *setAgg) Merge(other Agg, into []uint32, ng int) {
 	}
 }
 
+// hasStrings reports whether any group holds strings outside the code sets.
+func (a *setAgg) hasStrings() bool { return a.strUsed }
+
+// codesToStrings turns the code sets into string sets, keeping order.
+func (a *setAgg) codesToStrings() {
+	if a.dict == nil {
+		return
+	}
+	vals := data.Strings(a.dict).Vals
+	a.strUsed = true
+	a.str.grow(len(a.codes.sets))
+	for g := range a.codes.sets {
+		a.codes.each(g, a.mode, func(c uint32) { a.str.add(uint32(g), vals[c], a.mode, a.limit) })
+		a.codes.sets[g], a.codes.items[g] = nil, nil
+	}
+	a.dict = nil
+}
+
 func (a *setAgg) Result(ng int) []data.Column {
 	a.grow(ng)
+	a.codesToStrings()
 	if a.mode == setCount {
 		out := make([]int64, ng)
 		for g := range out {

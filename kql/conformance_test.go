@@ -115,6 +115,33 @@ func TestConformance(t *testing.T) {
 	if *update {
 		writeKnown(t, failures)
 	}
+	checkREADMECount(t, fmt.Sprintf("%d of %d", passed, counted))
+}
+
+// checkREADMECount keeps the pass count the README shows true.
+func checkREADMECount(t *testing.T, count string) {
+	const begin, end = "<!-- conformance -->", "<!-- /conformance -->"
+	b, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(b)
+	i, j := strings.Index(text, begin), strings.Index(text, end)
+	if i < 0 || j < i {
+		t.Fatalf("README.md lacks the conformance count markers")
+	}
+	if text[i+len(begin):j] == count {
+		return
+	}
+	if *update {
+		text = text[:i+len(begin)] + count + text[j:]
+		if err := os.WriteFile("../README.md", []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Errorf("README.md shows %q conformance cases passing, the run gives %q (go test ./kql -run Conformance -update)",
+		text[i+len(begin):j], count)
 }
 
 func writeKnown(t *testing.T, failures map[string]string) {

@@ -27,9 +27,7 @@ func textCell(c data.Column) cellFunc {
 func cellOf(c data.Column, js bool) cellFunc {
 	switch c := c.(type) {
 	case *data.DictCol:
-		inner := cellOf(c.Values, js)
-		codes := c.Codes
-		return func(dst []byte, i int) []byte { return inner(dst, int(codes[i])) }
+		return dictCell(c, cellOf(c.Values, js))
 	case *data.ConstCol:
 		one := cellOf(data.NewColumn(c.V.Type(), []data.Value{c.V}), js)(nil, 0)
 		return func(dst []byte, _ int) []byte { return append(dst, one...) }
@@ -63,6 +61,25 @@ func cellOf(c data.Column, js bool) cellFunc {
 		return func(dst []byte, i int) []byte { return dynCell(dst, c.Vals[i], js) }
 	}
 	return func(dst []byte, i int) []byte { return valueCell(dst, c.Value(i), js) }
+}
+
+// dictCell writes the cells of a dictionary column, formatting each
+// distinct value once when values repeat.
+func dictCell(c *data.DictCol, inner cellFunc) cellFunc {
+	codes := c.Codes
+	if c.Values.Len() > len(codes)/2 {
+		return func(dst []byte, i int) []byte { return inner(dst, int(codes[i])) }
+	}
+	done := make([][]byte, c.Values.Len())
+	return func(dst []byte, i int) []byte {
+		code := codes[i]
+		text := done[code]
+		if text == nil {
+			text = inner(make([]byte, 0, 16), int(code))
+			done[code] = text
+		}
+		return append(dst, text...)
+	}
 }
 
 // int64Cell writes int, long, datetime and timespan cells.

@@ -180,55 +180,38 @@ func (c *colBuilder) convertText(v []byte) bool {
 	switch c.typ {
 	case data.Long:
 		n, ok := textToLong(s)
-		if ok {
-			c.i64 = append(c.i64, n)
-		}
-		return ok
+		return push(&c.i64, n, ok)
 	case data.Int:
 		n, ok := textToLong(s)
-		if ok && n >= math.MinInt32 && n <= math.MaxInt32 {
-			c.i64 = append(c.i64, n)
-			return true
-		}
-		return false
+		return push(&c.i64, n, ok && n >= math.MinInt32 && n <= math.MaxInt32)
 	case data.Real:
 		f, ok := textToReal(s)
-		if ok {
-			c.f64 = append(c.f64, f)
-		}
-		return ok
+		return push(&c.f64, f, ok)
 	case data.Bool:
 		b, ok := textToBool(s)
-		if ok {
-			c.bools = append(c.bools, b)
-		}
-		return ok
+		return push(&c.bools, b, ok)
 	case data.DateTime:
 		t, err := data.ParseDateTime(s)
-		if err == nil {
-			c.i64 = append(c.i64, t)
-		}
-		return err == nil
+		return push(&c.i64, t, err == nil)
 	case data.TimeSpan:
 		t, err := data.ParseTimeSpan(s)
-		if err == nil {
-			c.i64 = append(c.i64, t)
-		}
-		return err == nil
+		return push(&c.i64, t, err == nil)
 	case data.GUID:
 		g, err := data.ParseGUID(trimSpace(s))
-		if err == nil {
-			c.guids = append(c.guids, g)
-		}
-		return err == nil
+		return push(&c.guids, g, err == nil)
 	case data.Decimal:
 		d, err := data.ParseDecimal(s)
-		if err == nil {
-			c.decs = append(c.decs, d)
-		}
-		return err == nil
+		return push(&c.decs, d, err == nil)
 	}
 	return false
+}
+
+// push appends v to *dst when ok, and returns ok.
+func push[T any](dst *[]T, v T, ok bool) bool {
+	if ok {
+		*dst = append(*dst, v)
+	}
+	return ok
 }
 
 // addNumber appends a JSON number given by its text; isInt tells that the

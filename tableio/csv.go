@@ -284,26 +284,14 @@ func (cr *csvReader) errAt(off int, format string, args ...any) error {
 // record reads one record, calling f for each field with its index.
 func (cr *csvReader) record(f func(j int, fld csvField)) error {
 	for j := 0; ; j++ {
-		var fld csvField
-		var err error
-		if cr.i < len(cr.b) && cr.b[cr.i] == '"' {
-			fld, err = cr.quoted()
-		} else {
-			fld, err = cr.unquoted()
-		}
+		fld, err := cr.field()
 		if err != nil {
 			return err
 		}
 		f(j, fld)
-		if cr.i >= len(cr.b) {
+		if cr.endField() {
 			return nil
 		}
-		c := cr.b[cr.i]
-		cr.i++
-		if c == '\n' {
-			return nil
-		}
-		// c is ','
 	}
 }
 
@@ -316,13 +304,7 @@ func (cr *csvReader) recordInto(cols []*colBuilder, pos []int) (int, error) {
 			c = cols[pos[j]]
 		}
 		if c == nil || !cr.matchLast(c) {
-			var fld csvField
-			var err error
-			if cr.i < len(cr.b) && cr.b[cr.i] == '"' {
-				fld, err = cr.quoted()
-			} else {
-				fld, err = cr.unquoted()
-			}
+			fld, err := cr.field()
 			if err != nil {
 				return 0, err
 			}
@@ -330,15 +312,40 @@ func (cr *csvReader) recordInto(cols []*colBuilder, pos []int) (int, error) {
 				cr.add(c, fld)
 			}
 		}
-		if cr.i >= len(cr.b) {
-			return j + 1, nil
-		}
-		ch := cr.b[cr.i]
-		cr.i++
-		if ch == '\n' {
+		if cr.endField() {
 			return j + 1, nil
 		}
 	}
+}
+
+// field reads the field at cr.i, quoted or not.
+func (cr *csvReader) field() (csvField, error) {
+	if cr.i < len(cr.b) && cr.b[cr.i] == '"' {
+		return cr.quoted()
+	}
+	return cr.unquoted()
+}
+
+// endField moves past the comma or newline after a field and reports
+// whether the record ended.
+func (cr *csvReader) endField() bool {
+	if cr.i >= len(cr.b) {
+		return true
+	}
+	c := cr.b[cr.i]
+	cr.i++
+	return c == '\n'
+}
+
+// afterQuote returns where a field ends whose closing quote is just before
+// i (past a CR of a CRLF), and whether a comma, a newline or the end
+// follows there as it must.
+func (cr *csvReader) afterQuote(i int) (int, bool) {
+	b := cr.b
+	if i < len(b) && b[i] == '\r' && (i+1 == len(b) || b[i+1] == '\n') {
+		i++
+	}
+	return i, i == len(b) || b[i] == ',' || b[i] == '\n'
 }
 
 // matchLast takes a quoted field that repeats the previous row's value of
@@ -359,11 +366,8 @@ func (cr *csvReader) matchLast(c *colBuilder) bool {
 	if end >= len(b) || b[end] != '"' || !bytes.Equal(b[i+1:end], k) {
 		return false
 	}
-	next := end + 1
-	if next < len(b) && b[next] == '\r' && (next+1 == len(b) || b[next+1] == '\n') {
-		next++
-	}
-	if next < len(b) && b[next] != ',' && b[next] != '\n' {
+	next, ok := cr.afterQuote(end + 1)
+	if !ok {
 		return false
 	}
 	str.addCode(str.last)
@@ -421,11 +425,8 @@ func (cr *csvReader) quoted() (csvField, error) {
 		break
 	}
 	f := csvField{raw: b[start+1 : i], esc: esc}
-	i++ // closing quote
-	if i < len(b) && b[i] == '\r' && (i+1 == len(b) || b[i+1] == '\n') {
-		i++
-	}
-	if i < len(b) && b[i] != ',' && b[i] != '\n' {
+	i, ok := cr.afterQuote(i + 1)
+	if !ok {
 		return csvField{}, cr.errAt(i, "unexpected %s after a closing quote", quoteByte(b[i]))
 	}
 	cr.i = i

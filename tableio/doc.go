@@ -76,10 +76,12 @@
 // ReadOptions.Columns only the named columns are stored. A .json document
 // is read whole into memory and parsed on one goroutine.
 //
-// Measured on 1M AADProvisioningLogs rows (1.6 GB of JSON Lines, 27
-// columns, catalog schema, 2 cores): see the numbers in the project's
-// report; the benchmarks are BenchmarkReadJSONLines and BenchmarkReadCSV,
-// and internal/loadbench times a file.
+// On 1M AADProvisioningLogs rows (1.64 GB of JSON Lines, the catalog
+// schema, 2 cores) a load takes about 1.8 s and 3.5 CPU-seconds with a peak
+// RSS of 0.85 GiB (0.52 GiB keeping the 9 columns of the headline rule);
+// DuckDB 2.0 needs 2.4-4 s, 5.5 CPU-seconds and 1.3 GiB for the same rows.
+// The benchmarks are BenchmarkReadJSONLines and BenchmarkReadCSV, and
+// internal/loadbench times a file.
 //
 // # Writing
 //

@@ -1,6 +1,7 @@
 package tableio
 
 import (
+	"math"
 	"unsafe"
 
 	"github.com/kqlkit/kqlkit/data"
@@ -32,12 +33,17 @@ func mergeStrings(pieces []*strPart, parts []*chunkResult, rows int) data.Column
 	return mergeDict(pieces, parts, rows)
 }
 
-// mostlyUnique reports whether more than half of the first rows of a
-// column are distinct.
+// mostlyUnique reports whether the column probably has more distinct
+// values than half its rows. It counts the distinct values d among the
+// first m rows and estimates the column's distinct count K from them,
+// assuming values are spread over the rows at random (then d ≈ K(1 −
+// e^(−m/K))): a sample that is 94% distinct still means each value repeats
+// a dozen times in a million rows.
 func mostlyUnique(pieces []*strPart, parts []*chunkResult) bool {
 	seen := make(map[string]struct{}, 1024)
-	n := 0
+	n, rows := 0, 0
 	for k, p := range parts {
+		rows += p.rows
 		sp := pieces[k]
 		for i := 0; i < p.rows && n < uniqueSample; i++ {
 			v := ""
@@ -47,11 +53,31 @@ func mostlyUnique(pieces []*strPart, parts []*chunkResult) bool {
 			seen[v] = struct{}{}
 			n++
 		}
-		if n >= uniqueSample {
-			break
+	}
+	return estimateDistinct(len(seen), n) > float64(rows)/2
+}
+
+// estimateDistinct solves d = K(1 − e^(−m/K)) for K, the number of
+// distinct values behind a sample of m rows holding d of them; +Inf when
+// every sampled value was distinct.
+func estimateDistinct(d, m int) float64 {
+	if d >= m {
+		return math.Inf(1)
+	}
+	f := func(k float64) float64 { return k * (1 - math.Exp(-float64(m)/k)) }
+	lo, hi := float64(d), float64(d)
+	for f(hi) < float64(d) && hi < 1e15 {
+		hi *= 2
+	}
+	for i := 0; i < 60; i++ {
+		mid := (lo + hi) / 2
+		if f(mid) < float64(d) {
+			lo = mid
+		} else {
+			hi = mid
 		}
 	}
-	return len(seen) > n/2
+	return hi
 }
 
 // mergePlain joins pieces into one value per row.
