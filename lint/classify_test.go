@@ -38,7 +38,6 @@ func TestQueryCodes(t *testing.T) {
 		{"type", "SigninLogs | where TimeGenerated > 5", CodeTypeMismatch, diag.Error, "1:34", ""},
 		{"equality", "SigninLogs | where ResultType == 0", CodeMixedEquality, diag.Warning, "1:31", "string with a long"},
 		{"operator", "SigninLogs | evaluate autocluster()", CodeUnsupported, diag.Info, "1:14", "'evaluate'"},
-		{"named argument", "let f = (a: long) { print x = a }; f(a = 1)", CodeUnsupported, diag.Info, "1:38", "by name"},
 		{"fuzzy leg", "union isfuzzy=true (SigninLogs | project Foo), (AuditLogs | take 1)",
 			CodeUnknownColumn, diag.Warning, "1:42", "fuzzy union"},
 		{"table as scalar", "let t = SigninLogs | take 1; print x = t", CodeCheck, diag.Error, "1:40", ""},
