@@ -53,7 +53,35 @@ var errStop = errors.New("stop")
 const maxExpansion = 64
 
 // Compile checks and compiles a parsed query.
-func Compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
+func Compile(q *ast.Query, env *Env) (*Query, diag.List) {
+	out, errs := compile(q, env)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
+}
+
+// Check checks a query as Compile does, collecting every error
+// (Env.AllErrors is implied), and returns the schema of each result table
+// even when there are errors, for linters. A schema fed by an unknown table
+// or by an operator that could not be compiled is open (IsOpen): columns it
+// does not list may exist, and were not reported.
+func Check(q *ast.Query, env *Env) ([]data.Schema, diag.List) {
+	all := Env{}
+	if env != nil {
+		all = *env
+	}
+	all.AllErrors = true
+	out, errs := compile(q, &all)
+	if out == nil {
+		return nil, errs
+	}
+	return out.Schemas(), errs
+}
+
+// compile does the work of Compile: the query is nil when compilation
+// stopped at the first error; with AllErrors it is returned with the errors.
+func compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
 	if env == nil {
 		env = &Env{}
 	}
@@ -77,10 +105,7 @@ func Compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
 			out.results = append(out.results, n)
 		}
 	}
-	if len(c.errs) > 0 {
-		return nil, c.errs
-	}
-	if len(out.results) == 0 {
+	if len(out.results) == 0 && len(c.errs) == 0 {
 		c.errorf(q, "the query has no tabular expression to run")
 		return nil, c.errs
 	}
@@ -88,7 +113,7 @@ func Compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
 		out.tables = append(out.tables, t)
 	}
 	sort.Strings(out.tables)
-	return out, nil
+	return out, c.errs
 }
 
 // errorf records an error at node n and, unless all errors are wanted,

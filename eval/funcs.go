@@ -192,7 +192,7 @@ func (c *compiler) tabularCall(sc *scope, call *ast.CallExpr) node {
 		return c.tableRef(sc, &ast.Ident{Span: ast.Span{Start: call.Args[0].Pos(), Stop: call.Args[0].End()}, Name: v.konst.Str()})
 	}
 	c.errorf(call, "tabular function '%s' is not supported", name)
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // cacheNode evaluates its input once per run (materialize).

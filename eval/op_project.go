@@ -65,8 +65,10 @@ func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
 	for _, def := range in {
 		names.used[def.Name] = true
 	}
+	var steps []*cexpr
 	for _, e := range op.Exprs {
 		name, x := c.namedExpr(sc, row, e)
+		steps = append(steps, x)
 		if name == "" {
 			name = names.column()
 		}
@@ -78,6 +80,9 @@ func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
 		}
 		out = append(out, data.ColumnDef{Name: name, Type: x.typ})
 		exprs = append(exprs, x)
+	}
+	if c.env.AllErrors && unknownOutputs(op.Exprs, steps) {
+		out = openSchema(out) // a failed call may make other columns (series_stats, (a, b) = …)
 	}
 	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
@@ -158,6 +163,9 @@ func (c *compiler) columnList(in data.Schema, items []ast.Expr) []bool {
 }
 
 func (c *compiler) unknownColumn(in data.Schema, id *ast.Ident) {
+	if c.env.AllErrors && IsOpen(in) {
+		return
+	}
 	if s := suggest(id.Name, in.Names()); s != "" {
 		c.errorf(id, "unknown column '%s' (did you mean '%s'?)", id.Name, s)
 		return

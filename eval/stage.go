@@ -61,5 +61,5 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return nil // recorded by the caller; no effect on rows
 	}
 	c.errorf(op, "operator '%s' is not supported yet", op.Name())
-	return nil
+	return &openStage{s: openSchema(unknownTypes(in))}
 }

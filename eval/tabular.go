@@ -54,10 +54,11 @@ func (c *compiler) tabular(sc *scope, e ast.Expr) node {
 		return c.tabularCall(sc, e)
 	case *ast.ExternalDataExpr:
 		c.errorf(e, "externaldata needs the host to provide the data (not supported without a hook)")
+		return &emptyNode{s: declaredSchema(e.Columns)}
 	default:
 		c.errorf(e, "expected a tabular expression")
 	}
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // emptyNode stands in for a plan that failed to compile.
@@ -127,7 +128,7 @@ func (c *compiler) tableRef(sc *scope, id *ast.Ident) node {
 		}
 	}
 	c.errorf(id, "unknown table '%s'", id.Name)
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // scanNode reads a bound table.
