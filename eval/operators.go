@@ -22,7 +22,7 @@ var operators = []OperatorInfo{
 	{"datatable", true, "", "datatable(a:long, b:string)[1, 'x']"},
 	{"distinct", true, "", "datatable(a:long)[1, 1, 2] | distinct a"},
 	{"evaluate", false, "plugins are listed separately", "range x from 1 to 3 step 1 | evaluate narrow()"},
-	{"extend", true, "later expressions see columns defined earlier in the same extend", "range x from 1 to 3 step 1 | extend y = x * 2, z = y + 1"},
+	{"extend", true, "a column defined by an extend is visible to the operators after it, not to the same extend", "range x from 1 to 3 step 1 | extend y = x * 2, z = x + 1"},
 	{"externaldata", false, "needs a host hook", "externaldata(a:string)['https://example.com/x.csv']"},
 	{"facet", false, "", "range x from 1 to 3 step 1 | facet by x"},
 	{"find", false, "", "find 'x'"},
