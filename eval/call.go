@@ -32,7 +32,7 @@ func (c *compiler) call(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 	case "pack_all", "bag_pack_columns":
 		return c.packColumns(sc, row, e)
 	}
-	if name == "pack_array" && row != nil {
+	if (name == "pack_array" || name == "estimate_data_size") && row != nil {
 		e = expandStarArgs(e, row.schema)
 	}
 	reg := c.env.funcs()
@@ -119,8 +119,13 @@ func (c *compiler) columnIfExists(sc *scope, row *rowCtx, e *ast.CallExpr) *cexp
 // first column of its first row (null when it has no rows).
 func (c *compiler) toscalar(sc *scope, e *ast.CallExpr) *cexpr {
 	if len(e.Args) != 1 {
-		c.errorf(e, "toscalar expects one tabular argument")
+		c.errorf(e, "toscalar expects one argument")
 		return badExpr(e)
+	}
+	if !c.isTabular(sc, e.Args[0]) {
+		out := *c.scalar(sc, nil, e.Args[0])
+		out.node = e
+		return &out
 	}
 	plan := c.tabular(sc, e.Args[0])
 	s := plan.schema()

@@ -73,13 +73,37 @@ var errStop = errors.New("stop")
 const maxExpansion = 64
 
 // Compile checks and compiles a parsed query.
-func Compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
-	query, errs, _ = compile(q, env, nil)
-	return query, errs
+func Compile(q *ast.Query, env *Env) (*Query, diag.List) {
+	out, errs, _ := compile(q, env, nil)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	return out, nil
 }
 
-// compile compiles a query; with run set, a late query is compiled for
-// that run (runErr is then a run error met on the way).
+// Check checks a query as Compile does, collecting every error
+// (Env.AllErrors is implied), and returns the schema of each result table
+// even when there are errors, for linters. A schema fed by an unknown table
+// or by an operator that could not be compiled is open (IsOpen): columns it
+// does not list may exist, and were not reported.
+func Check(q *ast.Query, env *Env) ([]data.Schema, diag.List) {
+	all := Env{}
+	if env != nil {
+		all = *env
+	}
+	all.AllErrors = true
+	out, errs, _ := compile(q, &all, nil)
+	if out == nil {
+		return nil, errs
+	}
+	return out.Schemas(), errs
+}
+
+// compile does the work of Compile: the query is nil when compilation
+// stopped at the first error; with AllErrors it is returned with the errors.
+//
+// With run set, a late query is compiled for that run (runErr is then a run
+// error met on the way).
 func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List, runErr error) {
 	if env == nil {
 		env = &Env{}
@@ -107,10 +131,7 @@ func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List
 			out.addResult(n)
 		}
 	}
-	if len(c.errs) > 0 {
-		return nil, c.errs, nil
-	}
-	if len(out.results) == 0 {
+	if len(out.results) == 0 && len(c.errs) == 0 {
 		c.errorf(q, "the query has no tabular expression to run")
 		return nil, c.errs, nil
 	}
@@ -119,7 +140,7 @@ func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List
 	if c.late {
 		out.late, out.tree, out.env = true, q, env
 	}
-	return out, nil, nil
+	return out, c.errs, nil
 }
 
 func sortedKeys(m map[string]bool) []string {

@@ -180,6 +180,9 @@ func (c *compiler) ident(sc *scope, row *rowCtx, id *ast.Ident) *cexpr {
 		}
 	}
 	if b := sc.lookup(id.Name); b != nil {
+		if b.kind != bindScalar && c.rowOpen(row) {
+			return badExpr(id) // most likely a column the open rows have
+		}
 		switch b.kind {
 		case bindScalar:
 			out := *b.expr
@@ -195,6 +198,9 @@ func (c *compiler) ident(sc *scope, row *rowCtx, id *ast.Ident) *cexpr {
 			}
 			c.errorf(id, "'%s' is a function; call it with arguments", id.Name)
 		}
+		return badExpr(id)
+	}
+	if c.rowOpen(row) {
 		return badExpr(id)
 	}
 	if row != nil {
@@ -217,7 +223,7 @@ func colRef(i int, def data.ColumnDef, id ast.Expr) *cexpr {
 
 func (c *compiler) unary(sc *scope, row *rowCtx, e *ast.UnaryExpr) *cexpr {
 	x := c.scalar(sc, row, e.X)
-	if e.Op == "+" {
+	if e.Op == "+" || x.typ == data.Unknown {
 		return x
 	}
 	if x.typ == data.Dynamic {

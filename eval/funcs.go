@@ -67,22 +67,20 @@ func (c *compiler) expand(sc *scope, row *rowCtx, call *ast.CallExpr, b *binding
 		c.errorf(call, "function '%s' takes %d arguments, got %d", call.Func.Name, len(fn.Params), len(call.Args))
 		return nil
 	}
+	args := c.bindArgs(call, fn)
+	if args == nil {
+		return nil
+	}
 	parent := b.fnScope
 	if parent == nil {
 		parent = newScope(nil)
 	}
 	body := newScope(parent)
-	positional, named := c.namedArgs(call, fn)
-	if positional == nil && named == nil {
-		return nil
-	}
 	for i, p := range fn.Params {
 		var arg ast.Expr
 		argScope := sc
-		if i < len(positional) {
-			arg = positional[i]
-		} else if a, ok := named[p.Name.Name]; ok {
-			arg = a
+		if args[i] != nil {
+			arg = args[i]
 		} else if p.Default != nil {
 			arg, argScope = p.Default, parent
 		} else {
@@ -197,7 +195,7 @@ func (c *compiler) tabularCall(sc *scope, call *ast.CallExpr) node {
 		return c.watchlist(sc, call)
 	}
 	c.unknownTabularFunc(call)
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // cacheNode evaluates its input once per run (materialize).
@@ -222,4 +220,46 @@ func (n *cacheNode) exec(x *execCtx) (*rel, error) {
 	rs.cached[n] = r
 	rs.mu.Unlock()
 	return r, nil
+}
+
+// bindArgs matches call arguments to parameters: `name = value` arguments
+// by name, the others in order. It returns one entry per parameter (nil
+// when not given), or nil after reporting an error.
+func (c *compiler) bindArgs(call *ast.CallExpr, fn *ast.FuncExpr) []ast.Expr {
+	out := make([]ast.Expr, len(fn.Params))
+	next := 0
+	for _, a := range call.Args {
+		if as, ok := a.(*ast.AssignExpr); ok && len(as.Names) == 1 {
+			i := paramIndex(fn, as.Names[0].Name)
+			if i < 0 {
+				c.errorf(as, "function '%s' has no parameter '%s'", call.Func.Name, as.Names[0].Name)
+				return nil
+			}
+			if out[i] != nil {
+				c.errorf(as, "function '%s': parameter '%s' is given twice", call.Func.Name, as.Names[0].Name)
+				return nil
+			}
+			out[i] = as.Value
+			continue
+		}
+		for next < len(out) && out[next] != nil {
+			next++
+		}
+		if next >= len(out) {
+			c.errorf(a, "function '%s' takes %d arguments", call.Func.Name, len(fn.Params))
+			return nil
+		}
+		out[next] = a
+		next++
+	}
+	return out
+}
+
+func paramIndex(fn *ast.FuncExpr, name string) int {
+	for i, p := range fn.Params {
+		if p.Name.Name == name {
+			return i
+		}
+	}
+	return -1
 }

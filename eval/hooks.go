@@ -33,7 +33,7 @@ func (c *compiler) unknownTabularFunc(call *ast.CallExpr) {
 	_, scalar := c.env.funcs().Scalar(name)
 	_, agg := c.env.funcs().Aggregate(name)
 	if scalar || agg {
-		c.errorf(call.Func, "'%s' is a scalar function, but a table is expected here", name)
+		c.errorf(call.Func, "tabular function '%s' is not supported", name)
 		return
 	}
 	if builtinName.MatchString(name) {
@@ -98,7 +98,7 @@ func (c *compiler) watchlist(sc *scope, call *ast.CallExpr) node {
 	}
 	c.errorf(call, "_GetWatchlist('%s'): no watchlist '%s' is bound (host hook: kql.WithWatchlist, or kql --watchlist %s=FILE)",
 		alias, alias, alias)
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // externalNode reads externaldata through the host hook when it runs.
@@ -228,36 +228,4 @@ func (c *compiler) geoInfo(sc *scope, row *rowCtx, e *ast.CallExpr) *cexpr {
 		return d, ok && !d.IsNull()
 	})
 	return c.kernelExpr(e, data.Dynamic, k, []*cexpr{ip}, true)
-}
-
-// namedArgs splits the arguments of a user function call into positional
-// ones and those given by parameter name (`imDns(responsecodename='NXDOMAIN')`,
-// as ASIM parsers are called). Both are nil after an error.
-func (c *compiler) namedArgs(call *ast.CallExpr, fn *ast.FuncExpr) ([]ast.Expr, map[string]ast.Expr) {
-	positional := []ast.Expr{}
-	named := map[string]ast.Expr{}
-	for _, a := range call.Args {
-		as, ok := a.(*ast.AssignExpr)
-		if !ok || len(as.Names) != 1 {
-			if len(named) > 0 {
-				c.errorf(a, "a positional argument cannot follow named ones")
-				return nil, nil
-			}
-			positional = append(positional, a)
-			continue
-		}
-		name := as.Names[0].Name
-		found := false
-		for i, p := range fn.Params {
-			if p.Name.Name == name {
-				found = i >= len(positional)
-			}
-		}
-		if !found {
-			c.errorf(as.Names[0], "function '%s' has no parameter '%s' left to name", call.Func.Name, name)
-			return nil, nil
-		}
-		named[name] = as.Value
-	}
-	return positional, named
 }

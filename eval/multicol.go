@@ -130,3 +130,37 @@ func (c *compiler) spreadSteps(s *spread, work *data.Schema, steps *[]*cexpr) []
 	}
 	return out
 }
+
+// spreadStage is an extend or project with spread calls: the bags are
+// computed first, as hidden columns after the input's, then the output
+// columns from the input and the bags.
+type spreadStage struct {
+	s     data.Schema
+	bags  []*cexpr // over the input
+	exprs []*cexpr // over the input and the bags
+}
+
+func (s *spreadStage) outSchema() data.Schema { return s.s }
+
+func (s *spreadStage) apply(x *execCtx, in *rel) (*rel, error) {
+	r := in.compact()
+	work := &rel{cols: append([]data.Column(nil), r.cols...), n: r.n}
+	f := newFrame(x, r)
+	for _, b := range s.bags {
+		col, err := b.eval(f)
+		if err != nil {
+			return nil, err
+		}
+		work.cols = append(work.cols, col)
+	}
+	wf := newFrame(x, work)
+	cols := make([]data.Column, len(s.exprs))
+	for i, e := range s.exprs {
+		col, err := e.eval(wf)
+		if err != nil {
+			return nil, err
+		}
+		cols[i] = col
+	}
+	return &rel{schema: s.s, cols: cols, n: r.n}, nil
+}

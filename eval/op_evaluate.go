@@ -161,7 +161,7 @@ func (c *compiler) evaluate(sc *scope, in data.Schema, op *ast.EvaluateOp) stage
 		st = c.schemaMerge(sc, in, op)
 	default:
 		c.errorf(op.Call.Func, "plugin '%s' is not supported", name)
-		return nil
+		return &openStage{s: openSchema(unknownTypes(in))}
 	}
 	if op.Schema != nil {
 		if _, declared := st.(*declaredStage); !declared {

@@ -176,8 +176,8 @@ func sideRef(e ast.Expr) (side string, name *ast.Ident, ok bool) {
 
 func (c *compiler) joinColumn(s data.Schema, id *ast.Ident, side string) int {
 	i := s.Index(id.Name)
-	if i >= 0 {
-		return i
+	if i >= 0 || c.env.AllErrors && IsOpen(s) {
+		return i // an open side may have the column: not reported
 	}
 	if sug := suggest(id.Name, s.Names()); sug != "" {
 		c.errorf(id, "the %s side of the join has no column '%s' (did you mean '%s'?)", side, id.Name, sug)
@@ -195,6 +195,9 @@ func (c *compiler) addKey(in, rs data.Schema, j *joinStage, l, r int, at ast.Nod
 	}
 	lt, rt := in[l].Type, rs[r].Type
 	t := lt
+	if lt == data.Unknown || rt == data.Unknown {
+		return // after an error
+	}
 	if lt != rt {
 		if !lt.IsInteger() || !rt.IsInteger() {
 			c.errorf(at, "join key types differ: '%s' is %s on the left, '%s' is %s on the right",

@@ -91,7 +91,7 @@ func (c *compiler) invoke(sc *scope, in node, op *ast.InvokeOp) node {
 	b := sc.lookup(name)
 	if b == nil || b.kind != bindFunc {
 		c.errorf(op.Call.Func, "invoke needs a tabular function, and '%s' is not a function", name)
-		return &emptyNode{}
+		return &emptyNode{s: openSchema(nil)}
 	}
 	if len(b.fn.Params) == 0 {
 		c.errorf(op.Call, "function '%s' takes no table argument to invoke it with", name)

@@ -2,7 +2,6 @@ package eval
 
 import (
 	"path"
-	"strings"
 
 	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/data"
@@ -54,111 +53,69 @@ func (p *projectStage) apply(x *execCtx, in *rel) (*rel, error) {
 }
 
 func (c *compiler) extend(sc *scope, in data.Schema, op *ast.ExtendOp) stage {
-	// Later expressions may use columns defined earlier in the same extend:
-	// compile against a working schema that grows with each new column
-	// (a replaced column's old entry is hidden).
-	work := append(data.Schema(nil), in...)
-	var steps []*cexpr
+	// Every expression sees the input columns only, as in Kusto: a column
+	// defined by the same extend is not visible to the expressions after it.
+	row := &rowCtx{schema: in}
+	out := append(data.Schema(nil), in...)
+	exprs := make([]*cexpr, len(in))
+	for i, def := range in {
+		exprs[i] = colRef(i, def, nil)
+	}
 	names := newNameSet()
 	for _, def := range in {
 		names.used[def.Name] = true
 	}
+	var steps, bags []*cexpr
+	work := append(data.Schema(nil), in...) // the input, then the bags of spread calls
 	add := func(name string, x *cexpr) {
 		names.used[name] = true
-		if i := work.Index(name); i >= 0 {
-			work[i].Name = "\x00replaced:" + name
+		if i := out.Index(name); i >= 0 {
+			out[i] = data.ColumnDef{Name: name, Type: x.typ}
+			exprs[i] = x
+			return
 		}
-		work = append(work, data.ColumnDef{Name: name, Type: x.typ})
-		steps = append(steps, x)
+		out = append(out, data.ColumnDef{Name: name, Type: x.typ})
+		exprs = append(exprs, x)
 	}
 	for _, e := range op.Exprs {
-		row := &rowCtx{schema: work}
-		if s := c.multiCall(sc, row, e, false); s != nil {
-			for i, x := range c.spreadSteps(s, &work, &steps) {
-				add(s.names[i], x)
+		if sp := c.multiCall(sc, row, e, false); sp != nil {
+			steps = append(steps, sp.bag) // one per expression, for unknownOutputs
+			for i, x := range c.spreadSteps(sp, &work, &bags) {
+				add(sp.names[i], x)
 			}
 			continue
 		}
 		name, x := c.namedExpr(sc, row, e)
+		steps = append(steps, x)
 		if name == "" {
 			name = names.column()
 		}
 		add(name, x)
 	}
-	// output: input columns in place (or their replacement), new ones after
-	out := append(data.Schema(nil), in...)
-	final := make([]int, len(in))
-	for i := range in {
-		final[i] = i
+	if c.env.AllErrors && unknownOutputs(op.Exprs, steps) {
+		out = openSchema(out) // a failed call may make other columns (series_stats, (a, b) = …)
 	}
-	chained := false
-	for k, x := range steps {
-		w := len(in) + k
-		for _, r := range x.refs {
-			if r >= len(in) {
-				chained = true
-			}
-		}
-		def := work[w]
-		if strings.HasPrefix(def.Name, "\x00") {
-			continue // a spread call's bag, or a column replaced later in this extend
-		}
-		if i := out.Index(def.Name); i >= 0 {
-			out[i], final[i] = def, w
-			continue
-		}
-		out = append(out, def)
-		final = append(final, w)
+	if len(bags) > 0 {
+		return &spreadStage{s: out, bags: bags, exprs: exprs}
 	}
-	if !chained {
-		exprs := make([]*cexpr, len(final))
-		for i, w := range final {
-			if w < len(in) {
-				exprs[i] = colRef(w, in[w], nil)
-			} else {
-				exprs[i] = steps[w-len(in)]
-			}
-		}
-		return &projectStage{s: out, exprs: exprs, inLen: len(in)}
-	}
-	return &extendChain{s: out, in: in, steps: steps, final: final}
-}
-
-// extendChain is an extend whose expressions use columns defined earlier in
-// it: they are evaluated one after the other over a growing relation.
-type extendChain struct {
-	s     data.Schema
-	in    data.Schema
-	steps []*cexpr
-	final []int // output column → working column
-}
-
-func (e *extendChain) outSchema() data.Schema { return e.s }
-
-func (e *extendChain) apply(x *execCtx, in *rel) (*rel, error) {
-	r := in.compact()
-	work := &rel{schema: nil, cols: append([]data.Column(nil), r.cols...), n: r.n}
-	for _, st := range e.steps {
-		col, err := st.eval(newFrame(x, work))
-		if err != nil {
-			return nil, err
-		}
-		work.cols = append(work.cols, col)
-	}
-	cols := make([]data.Column, len(e.final))
-	for i, w := range e.final {
-		cols[i] = work.cols[w]
-	}
-	return &rel{schema: e.s, cols: cols, n: r.n}, nil
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
 	row := &rowCtx{schema: in}
 	var out data.Schema
 	var exprs, bags []*cexpr
-	work := append(data.Schema(nil), in...) // input, then the bags of spread calls
+	work := append(data.Schema(nil), in...) // the input, then the bags of spread calls
 	names := newNameSet()
 	for _, e := range op.Exprs {
+		if sp := c.multiCall(sc, row, e, true); sp != nil {
+			for i, x := range c.spreadSteps(sp, &work, &bags) {
+				name := names.unique(sp.names[i])
+				out = append(out, data.ColumnDef{Name: name, Type: x.typ})
+				exprs = append(exprs, x)
+			}
+			continue
+		}
 		if pat, ok := e.(*ast.PatternExpr); ok {
 			for i, def := range in {
 				if matchPattern(pat.Pattern, def.Name) && !names.used[def.Name] {
@@ -166,14 +123,6 @@ func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
 					out = append(out, def)
 					exprs = append(exprs, colRef(i, def, pat))
 				}
-			}
-			continue
-		}
-		if sp := c.multiCall(sc, row, e, true); sp != nil {
-			for i, x := range c.spreadSteps(sp, &work, &bags) {
-				name := names.unique(sp.names[i])
-				out = append(out, data.ColumnDef{Name: name, Type: x.typ})
-				exprs = append(exprs, x)
 			}
 			continue
 		}
@@ -189,15 +138,10 @@ func (c *compiler) project(sc *scope, in data.Schema, op *ast.ProjectOp) stage {
 		out = append(out, data.ColumnDef{Name: name, Type: x.typ})
 		exprs = append(exprs, x)
 	}
-	if len(bags) == 0 {
-		return &projectStage{s: out, exprs: exprs, inLen: len(in)}
+	if len(bags) > 0 {
+		return &spreadStage{s: out, bags: bags, exprs: exprs}
 	}
-	// spread calls: compute their bags first, then the output columns
-	final := make([]int, len(exprs))
-	for i := range final {
-		final[i] = len(work) + i
-	}
-	return &extendChain{s: out, in: in, steps: append(bags, exprs...), final: final}
+	return &projectStage{s: out, exprs: exprs, inLen: len(in)}
 }
 
 // matchPattern matches a column name against a wildcard pattern (only `*`
@@ -245,6 +189,9 @@ func (c *compiler) columnList(in data.Schema, items []ast.Expr) []bool {
 }
 
 func (c *compiler) unknownColumn(in data.Schema, id *ast.Ident) {
+	if c.env.AllErrors && IsOpen(in) {
+		return
+	}
 	if s := suggest(id.Name, in.Names()); s != "" {
 		c.errorf(id, "unknown column '%s' (did you mean '%s'?)", id.Name, s)
 		return

@@ -56,6 +56,7 @@ func (c *compiler) summarize(sc *scope, in data.Schema, op *ast.SummarizeOp) sta
 		}
 		name, x := c.namedExpr(sc, post, e)
 		if x.typ == data.Unknown {
+			s.out = openSchema(s.out) // an error was reported; its columns are unknown
 			continue
 		}
 		if len(s.aggs.calls) == ncalls {

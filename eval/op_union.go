@@ -188,6 +188,9 @@ func (c *compiler) unionPattern(sc *scope, u *unionNode, pat *ast.PatternExpr, f
 // resolve (an unknown table or column, …) is left out. It returns nil and
 // the branch's errors in that case.
 func (c *compiler) tryTabular(sc *scope, e ast.Expr) (n node, failed diag.List) {
+	if c.env.AllErrors {
+		return c.tabular(sc, e), nil // a linter wants the branch's problems (Check)
+	}
 	mark := len(c.errs)
 	defer func() {
 		if r := recover(); r != nil && r != errStop {
@@ -332,7 +335,7 @@ func unionColumns(inputs []node, kind string) []unionCol {
 
 func containsType(ts []data.Type, t data.Type) bool {
 	for _, x := range ts {
-		if x == t {
+		if x == t || x == data.Unknown || t == data.Unknown { // unknown after an error: no new column
 			return true
 		}
 	}

@@ -22,7 +22,7 @@ var operators = []OperatorInfo{
 	{"datatable", true, "", "datatable(a:long, b:string)[1, 'x']"},
 	{"distinct", true, "", "datatable(a:long)[1, 1, 2] | distinct a"},
 	{"evaluate", true, "plugins are listed separately", "range x from 1 to 3 step 1 | evaluate narrow()"},
-	{"extend", true, "later expressions see columns defined earlier in the same extend", "range x from 1 to 3 step 1 | extend y = x * 2, z = y + 1"},
+	{"extend", true, "a column defined by an extend is visible to the operators after it, not to the same extend", "range x from 1 to 3 step 1 | extend y = x * 2, z = x + 1"},
 	{"externaldata", false, "needs a host hook: `kql.WithExternalData`, `kql.WithExternalDataFunc` or `kql --external URL=FILE`", "externaldata(a:string)['https://example.com/x.csv']"},
 	{"facet", true, "one result table per column, after the `with` subquery's", "range x from 1 to 3 step 1 | facet by x"},
 	{"find", true, "`in (…)` with wildcards, `withsource=`, `project-smart`, `project` with types and `pack_all()`, `project-away`; without `in` it searches the views in scope and the bound tables", "let T = datatable(a:string)['x']; find in (T) where a has 'x'"},

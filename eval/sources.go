@@ -23,7 +23,7 @@ func (c *compiler) sourceOp(sc *scope, op ast.Operator) node {
 		return c.find(sc, op)
 	}
 	c.errorf(op, "operator '%s' is not supported as the start of a query", op.Name())
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // constNode is a table known at compile time (datatable, print of

@@ -80,5 +80,5 @@ func (c *compiler) stage(sc *scope, in data.Schema, op ast.Operator) stage {
 		return nil // recorded for the caller; no effect on rows
 	}
 	c.errorf(op, "operator '%s' is not supported yet", op.Name())
-	return nil
+	return &openStage{s: openSchema(unknownTypes(in))}
 }

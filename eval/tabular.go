@@ -57,7 +57,7 @@ func (c *compiler) tabular(sc *scope, e ast.Expr) node {
 	default:
 		c.errorf(e, "expected a tabular expression")
 	}
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // emptyNode stands in for a plan that failed to compile.
@@ -127,7 +127,7 @@ func (c *compiler) tableRef(sc *scope, id *ast.Ident) node {
 		}
 	}
 	c.errorf(id, "unknown table '%s'%s", id.Name, unknownTableHint(id.Name))
-	return &emptyNode{}
+	return &emptyNode{s: openSchema(nil)}
 }
 
 // scanNode reads a bound table.

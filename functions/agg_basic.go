@@ -13,11 +13,11 @@ func init() {
 			Doc:      "Counts the rows of each group.",
 			Examples: []Example{{"range x from 1 to 5 step 1 | summarize count()", "5"}},
 			Bind: func(args []ArgInfo) (AggBinding, error) {
-				if len(args) > 1 || (len(args) == 1 && !args[0].Star) {
-					if len(args) == 1 && args[0].Type == data.Bool {
-						return countIfBinding(), nil
-					}
-					return AggBinding{}, fmt.Errorf("count() takes no arguments")
+				if len(args) > 1 {
+					return AggBinding{}, fmt.Errorf("count() takes at most one argument")
+				}
+				if len(args) == 1 && args[0].Type == data.Bool {
+					return countIfBinding(), nil
 				}
 				return AggBinding{Types: []data.Type{data.Long}, New: func() Agg { return &countAgg{} }}, nil
 			}},

@@ -32,7 +32,8 @@ func init() {
 			Bind:     setBinder("make_set_if", setDistinct, true)},
 		&Aggregate{Name: "make_list", Sig: "make_list(expr: scalar [, maxSize: int]): dynamic", Naming: NamePrefixAndFirstArg, Prefix: "list",
 			Doc: "Returns a dynamic array of the values of expr in each group, in input order, at most maxSize " +
-				"(default 1048576). Nulls are skipped; a dynamic array is one element (it is not flattened).",
+				"(default 1048576). Nulls are skipped; the elements of a dynamic array are added one by one " +
+				"(the real engine flattens them, see the geo-h3cell-rings conformance case).",
 			Examples: []Example{{"datatable(x:long)[1,2,1] | summarize make_list(x)", "[1,2,1]"}},
 			Bind:     setBinder("make_list", setList, false)},
 		&Aggregate{Name: "make_list_if", Sig: "make_list_if(expr: scalar, predicate: bool [, maxSize: int]): dynamic", Naming: NamePrefixAndFirstArg, Prefix: "list",
@@ -307,7 +308,7 @@ func (a *setAgg) Update(ctx *Ctx, groups []uint32, ng int, args []data.Column) e
 				continue
 			}
 			d := v.ToDyn()
-			if d.Kind() == data.DynArray && a.mode == setDistinct {
+			if d.Kind() == data.DynArray && a.mode != setCount {
 				for _, it := range d.Items() {
 					a.addDyn(g, it)
 				}

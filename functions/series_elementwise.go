@@ -143,7 +143,7 @@ func registerSeriesUnary() {
 		ex   string
 	}{
 		{"series_abs", math.Abs, true, "[-6.5,0,8.2]", "[6.5,0,8.2]"},
-		{"series_sign", sign, true, "[-6,0,8]", "[-1,0,1]"},
+		{"series_sign", signOf, true, "[-6,0,8]", "[-1,0,1]"},
 		{"series_ceiling", math.Ceil, false, "[-1.5,1,2.5]", "[-1.0,1.0,3.0]"},
 		{"series_floor", math.Floor, false, "[-1.5,1,2.5]", "[-2.0,1.0,2.0]"},
 		{"series_exp", math.Exp, false, "[0]", "[1.0]"},
@@ -180,7 +180,7 @@ func registerSeriesUnary() {
 	}
 }
 
-func sign(x float64) float64 {
+func signOf(x float64) float64 {
 	switch {
 	case x > 0:
 		return 1

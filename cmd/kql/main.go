@@ -7,6 +7,7 @@
 //	kql test  PATH... [--junit FILE] [--run REGEXP]
 //	kql backtest RULE.yaml --from TIME --to TIME [--table NAME=PATH]... [--format table|json]
 //	kql parse FILE... [--format text|json]
+//	kql lint  FILE... [--format text|json|sarif] [--schema FILE]... [--disable CODE,...] [--enable CODE,...] [--list]
 //	kql fmt   FILE...
 //
 // Exit status: 0 success; 1 the input is wrong (syntax, check or runtime
@@ -38,6 +39,7 @@ type cli struct {
 	Test  testCmd  `cmd:"" help:"Run rule unit tests (*_test.yaml files)."`
 	Parse parseCmd `cmd:"" help:"Check the syntax of .kql files and rule YAML files."`
 	Fmt   fmtCmd   `cmd:"" help:"Print queries (or the query of rule YAML files) in the canonical layout."`
+	Lint  lintCmd  `cmd:"" help:"Check rule files and queries: syntax, names, types, rule fields, best practices."`
 
 	Backtest backtestCmd `cmd:"" help:"Run a rule on its schedule over a time range: alerts and incidents."`
 }
