@@ -55,10 +55,10 @@ const maxExpansion = 64
 // Compile checks and compiles a parsed query.
 func Compile(q *ast.Query, env *Env) (*Query, diag.List) {
 	out, errs := compile(q, env)
-	if len(errs) > 0 {
+	if errs.Err() != nil {
 		return nil, errs
 	}
-	return out, nil
+	return out, errs
 }
 
 // Check checks a query as Compile does, collecting every error
@@ -105,7 +105,7 @@ func compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
 			out.results = append(out.results, n)
 		}
 	}
-	if len(out.results) == 0 && len(c.errs) == 0 {
+	if len(out.results) == 0 && c.errs.Err() == nil {
 		c.errorf(q, "the query has no tabular expression to run")
 		return nil, c.errs
 	}
@@ -120,6 +120,14 @@ func compile(q *ast.Query, env *Env) (query *Query, errs diag.List) {
 // stops compilation.
 func (c *compiler) errorf(n ast.Node, format string, args ...any) {
 	c.errorAt(n.Pos(), n.End(), fmt.Sprintf(format, args...))
+}
+
+// warnAt records a warning (for linters; Compile's callers see errors
+// only) without stopping compilation.
+func (c *compiler) warnAt(pos, end ast.Pos, msg string) {
+	if c.env.AllErrors {
+		c.errs.Add(c.env.Source.At(pos, end, diag.Warning, msg))
+	}
 }
 
 func (c *compiler) errorAt(pos, end ast.Pos, msg string) {
