@@ -284,7 +284,7 @@ func parseTables(b []byte) (map[string]data.Schema, error) {
 			}
 			s[i] = data.ColumnDef{Name: col.Name, Type: typ}
 		}
-		out[name] = s
+		out[name] = complete(name, s)
 	}
 	return out, nil
 }

@@ -12,7 +12,7 @@ func TestDefaultLookup(t *testing.T) {
 	if !ok {
 		t.Fatal("AADProvisioningLogs not found")
 	}
-	if got, want := len(s), 28; got != want {
+	if got, want := len(s), 32; got != want {
 		t.Errorf("got %d columns, want %d", got, want)
 	}
 	i := s.Index("TimeGenerated")

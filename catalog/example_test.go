@@ -10,7 +10,7 @@ import (
 func ExampleLookup() {
 	s, ok := catalog.Lookup("AADProvisioningLogs")
 	fmt.Println(ok, len(s), s[s.Index("TimeGenerated")].Type)
-	// Output: true 28 datetime
+	// Output: true 32 datetime
 }
 
 func ExampleSuggest() {

@@ -134,6 +134,19 @@ func compareDomain(a, b data.Type) (data.Type, bool) {
 
 func (c *compiler) compare(op string, l, r *cexpr, e *ast.BinaryExpr) *cexpr {
 	dom, ok := compareDomain(l.typ, r.typ)
+	if !ok && (op == "==" || op == "!=") {
+		// Kusto accepts equality between a string and another scalar type:
+		// the string is read as a value of the other type.
+		switch {
+		case l.typ == data.String:
+			dom, ok = r.typ, true
+		case r.typ == data.String:
+			dom, ok = l.typ, true
+		}
+		if ok {
+			c.warnAt(e.OpPos, e.End(), "cannot compare "+l.typ.String()+" and "+r.typ.String()+" with '"+e.Op+"'")
+		}
+	}
 	if !ok {
 		c.errorAt(e.OpPos, e.End(), "cannot compare "+l.typ.String()+" and "+r.typ.String()+" with '"+e.Op+"'")
 		return badExpr(e)

@@ -75,10 +75,10 @@ const maxExpansion = 64
 // Compile checks and compiles a parsed query.
 func Compile(q *ast.Query, env *Env) (*Query, diag.List) {
 	out, errs, _ := compile(q, env, nil)
-	if len(errs) > 0 {
+	if errs.Err() != nil {
 		return nil, errs
 	}
-	return out, nil
+	return out, errs
 }
 
 // Check checks a query as Compile does, collecting every error
@@ -131,7 +131,7 @@ func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List
 			out.addResult(n)
 		}
 	}
-	if len(out.results) == 0 && len(c.errs) == 0 {
+	if len(out.results) == 0 && c.errs.Err() == nil {
 		c.errorf(q, "the query has no tabular expression to run")
 		return nil, c.errs, nil
 	}
@@ -156,6 +156,14 @@ func sortedKeys(m map[string]bool) []string {
 // stops compilation.
 func (c *compiler) errorf(n ast.Node, format string, args ...any) {
 	c.errorAt(n.Pos(), n.End(), fmt.Sprintf(format, args...))
+}
+
+// warnAt records a warning (for linters; Compile's callers see errors
+// only) without stopping compilation.
+func (c *compiler) warnAt(pos, end ast.Pos, msg string) {
+	if c.env.AllErrors {
+		c.errs.Add(c.env.Source.At(pos, end, diag.Warning, msg))
+	}
 }
 
 func (c *compiler) errorAt(pos, end ast.Pos, msg string) {

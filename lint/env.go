@@ -2,7 +2,6 @@ package lint
 
 import (
 	"sort"
-	"strings"
 
 	"github.com/kqlkit/kqlkit/catalog"
 	"github.com/kqlkit/kqlkit/data"
@@ -29,15 +28,8 @@ func (t *tables) lookup(name string) (data.Schema, bool) {
 	if !ok {
 		return nil, false
 	}
-	s = withColumns(s, standardColumns)
-	switch {
-	case name == "AzureDiagnostics":
-		s = eval.Open(withColumns(s, diagnosticsColumns))
-	case defenderTable(name):
-		s = withColumns(s, []data.ColumnDef{{Name: "Timestamp", Type: data.DateTime}})
-	case name == "W3CIISLog":
-		// used by the table's own sample queries in the Azure Monitor reference
-		s = withColumns(s, []data.ColumnDef{{Name: "sComputerName", Type: data.String}})
+	if name == "AzureDiagnostics" {
+		s = eval.Open(s)
 	}
 	return s, true
 }
@@ -54,47 +46,5 @@ func (t *tables) names() []string {
 		}
 	}
 	sort.Strings(out)
-	return out
-}
-
-// standardColumns are the columns every Log Analytics table has ("Standard
-// columns in Azure Monitor Logs"); many table pages of the reference leave
-// some of them out.
-var standardColumns = []data.ColumnDef{
-	{Name: "TenantId", Type: data.String}, {Name: "TimeGenerated", Type: data.DateTime},
-	{Name: "_TimeReceived", Type: data.DateTime},
-	{Name: "Type", Type: data.String}, {Name: "_ItemId", Type: data.String},
-	{Name: "_ResourceId", Type: data.String}, {Name: "_SubscriptionId", Type: data.String},
-	{Name: "_IsBillable", Type: data.String}, {Name: "_BilledSize", Type: data.Real},
-}
-
-// diagnosticsColumns are columns of AzureDiagnostics its page leaves out.
-var diagnosticsColumns = []data.ColumnDef{
-	{Name: "SourceSystem", Type: data.String}, {Name: "ResourceId", Type: data.String},
-	{Name: "SubscriptionId", Type: data.String},
-}
-
-// defenderTable reports whether a table comes from Microsoft Defender XDR
-// (advanced hunting). In Sentinel these tables keep the event time in
-// Timestamp as well as in TimeGenerated; the Log Analytics reference lists
-// only the latter.
-func defenderTable(name string) bool {
-	for _, p := range []string{"Device", "Email", "Identity", "CloudAppEvents", "UrlClickEvents",
-		"AlertInfo", "AlertEvidence"} {
-		if strings.HasPrefix(name, p) {
-			return true
-		}
-	}
-	return false
-}
-
-// withColumns appends the columns of extra that s lacks.
-func withColumns(s data.Schema, extra []data.ColumnDef) data.Schema {
-	out := append(data.Schema(nil), s...)
-	for _, c := range extra {
-		if out.Index(c.Name) < 0 {
-			out = append(out, c)
-		}
-	}
 	return out
 }
