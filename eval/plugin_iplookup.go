@@ -64,10 +64,11 @@ func (c *compiler) ipLookup(sc *scope, in data.Schema, op *ast.EvaluateOp, v6 bo
 			skip[j] = true
 		}
 	}
-	for _, k := range []int{st.srcKey} {
-		if k >= 0 && in[k].Type != data.String {
-			c.errorf(a.pos[1], "%s needs a string source key, '%s' is %s", name, in[k].Name, in[k].Type)
-		}
+	if k := st.srcKey; k >= 0 && in[k].Type != data.String {
+		c.errorf(a.pos[1], "%s needs a string source key, '%s' is %s", name, in[k].Name, in[k].Type)
+	}
+	if k := st.lookupKey; k >= 0 && ls[k].Type != data.String {
+		c.errorf(a.pos[2], "%s needs a string lookup key, '%s' is %s", name, ls[k].Name, ls[k].Type)
 	}
 	var lookCols data.Schema
 	for j, def := range ls {
