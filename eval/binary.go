@@ -8,6 +8,13 @@ import (
 	"github.com/kqlkit/kqlkit/functions"
 )
 
+// legacyOps are old spellings of string operators.
+var legacyOps = map[string]string{
+	"containscs": "contains_cs", "notcontains": "!contains", "notcontainscs": "!contains_cs",
+	"nothas": "!has", "nothascs": "!has_cs", "notstartswith": "!startswith",
+	"notendswith": "!endswith",
+}
+
 // stringOps are the binary operators on strings, keyed by spelling.
 var stringOps = map[string]bool{
 	"has": true, "!has": true, "has_cs": true, "!has_cs": true,
@@ -21,6 +28,9 @@ var stringOps = map[string]bool{
 
 func (c *compiler) binary(sc *scope, row *rowCtx, e *ast.BinaryExpr) *cexpr {
 	op := strings.ToLower(e.Op)
+	if alias, ok := legacyOps[op]; ok {
+		op = alias
+	}
 	l := c.scalar(sc, row, e.X)
 	r := c.scalar(sc, row, e.Y)
 	if l.typ == data.Unknown || r.typ == data.Unknown {
