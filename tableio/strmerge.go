@@ -8,7 +8,8 @@ import (
 )
 
 // A merged string column is dictionary-encoded unless it is nearly unique:
-// with more distinct values than half its rows it is a plain vector.
+// with more distinct values than half its rows (a third, when judged from a
+// sample) it is a plain vector.
 //
 // Chunks whose first rows were nearly all distinct were stored plain. A
 // chunk is small, so a column can look unique in each chunk and still
@@ -34,7 +35,8 @@ func mergeStrings(pieces []*strPart, parts []*chunkResult, rows int) data.Column
 }
 
 // mostlyUnique reports whether the column probably has more distinct
-// values than half its rows. It counts the distinct values d among the
+// values than a third of its rows (below that a dictionary pays for its
+// memory: values repeat at least three times on average). It counts the distinct values d among the
 // first m rows and estimates the column's distinct count K from them,
 // assuming values are spread over the rows at random (then d ≈ K(1 −
 // e^(−m/K))): a sample that is 94% distinct still means each value repeats
@@ -54,7 +56,7 @@ func mostlyUnique(pieces []*strPart, parts []*chunkResult) bool {
 			n++
 		}
 	}
-	return estimateDistinct(len(seen), n) > float64(rows)/2
+	return estimateDistinct(len(seen), n) > float64(rows)/3
 }
 
 // estimateDistinct solves d = K(1 − e^(−m/K)) for K, the number of
