@@ -15,6 +15,7 @@ type Query struct {
 	results []node
 	tables  []string
 	uses    map[string]bool
+	scans   []*scanNode
 	// A late query has operators whose output columns depend on the data
 	// (bag_unpack, pivot): each run compiles it again with the data at
 	// hand (see late.go). results is nil when the columns they add were
@@ -46,6 +47,7 @@ type compiler struct {
 	env    *Env
 	errs   diag.List
 	tables map[string]bool
+	scans  []*scanNode
 	depth  int // function expansion depth
 	// applyDepth counts the mv-apply subqueries being compiled (their plans
 	// run once per input row, so nothing in them may be cached per run).
@@ -136,6 +138,7 @@ func compile(q *ast.Query, env *Env, run *execCtx) (query *Query, errs diag.List
 		return nil, c.errs, nil
 	}
 	out.tables = sortedKeys(c.tables)
+	out.scans = c.scans
 	out.render = c.render
 	if c.late {
 		out.late, out.tree, out.env = true, q, env
@@ -210,4 +213,40 @@ func (c *compiler) let(sc *scope, st *ast.LetStmt) {
 	}
 	e := c.scalar(sc, nil, st.Value)
 	sc.bind(name, &binding{kind: bindScalar, expr: e})
+}
+
+// ColumnsRead returns, for each table the query reads, the names of the
+// columns it reads; a table mapped to nil may have any column read (its
+// rows are passed on whole, or a consumer cannot tell). Loaders use it to
+// skip the other columns.
+func (q *Query) ColumnsRead() map[string][]string {
+	out := map[string][]string{}
+	all := map[string]bool{}
+	seen := map[string]map[string]bool{}
+	for _, s := range q.scans {
+		if s.template {
+			continue
+		}
+		if q.late || s.reads == nil || all[s.name] {
+			all[s.name] = true
+			continue
+		}
+		if seen[s.name] == nil {
+			seen[s.name] = map[string]bool{}
+		}
+		for i, r := range s.reads {
+			if r && !seen[s.name][s.s[i].Name] {
+				seen[s.name][s.s[i].Name] = true
+				out[s.name] = append(out[s.name], s.s[i].Name)
+			}
+		}
+	}
+	for _, t := range q.tables {
+		if all[t] {
+			out[t] = nil
+		} else if _, ok := out[t]; !ok {
+			out[t] = []string{}
+		}
+	}
+	return out
 }

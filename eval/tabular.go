@@ -113,6 +113,10 @@ func (c *compiler) tableRef(sc *scope, id *ast.Ident) node {
 	if b := sc.lookup(id.Name); b != nil {
 		switch b.kind {
 		case bindTable:
+			if s, ok := b.plan.(*scanNode); ok {
+				s.template = true
+				return c.scan(s.name, s.s, id) // each use prunes its own columns
+			}
 			return b.plan
 		case bindFunc:
 			return c.tabularCall(sc, &ast.CallExpr{Span: id.Span, Func: id})
@@ -122,12 +126,20 @@ func (c *compiler) tableRef(sc *scope, id *ast.Ident) node {
 	}
 	if c.env.Table != nil {
 		if s, ok := c.env.Table(id.Name); ok {
-			c.tables[id.Name] = true
-			return &scanNode{name: id.Name, s: s, pos: id}
+			return c.scan(id.Name, s, id)
 		}
 	}
 	c.errorf(id, "unknown table '%s'%s", id.Name, unknownTableHint(id.Name))
 	return &emptyNode{s: openSchema(nil)}
+}
+
+// scan returns a node reading a bound table, and remembers it so that
+// Query.ColumnsRead can tell which columns the query reads.
+func (c *compiler) scan(name string, s data.Schema, pos ast.Node) *scanNode {
+	c.tables[name] = true
+	n := &scanNode{name: name, s: s, pos: pos}
+	c.scans = append(c.scans, n)
+	return n
 }
 
 // scanNode reads a bound table.
@@ -135,6 +147,23 @@ type scanNode struct {
 	name string
 	s    data.Schema
 	pos  ast.Node
+	// reads marks the columns the pipeline consuming the scan reads; nil
+	// until such a pipeline says (then every column may be read).
+	reads []bool
+	// template is set on the scan a let binds: every use reads a copy.
+	template bool
+}
+
+// needOut implements sourcePruner.
+func (n *scanNode) needOut(live []bool) {
+	if n.reads == nil {
+		n.reads = make([]bool, len(n.s))
+	}
+	for i, l := range live {
+		if l && i < len(n.reads) {
+			n.reads[i] = true
+		}
+	}
 }
 
 func (n *scanNode) schema() data.Schema { return n.s }
@@ -145,8 +174,23 @@ func (n *scanNode) exec(x *execCtx) (*rel, error) {
 		return relOf(data.EmptyTable(n.name, n.s)), nil
 	}
 	r, err := bindRunTable(t, n.s)
-	if err != nil || x.run.in.Window == nil {
-		return r, err
+	if err != nil {
+		return nil, err
+	}
+	if n.reads != nil && !n.template {
+		// Columns no operator reads are dead from the start: a loader may
+		// have skipped them (ColumnsRead), and a mistake in the liveness
+		// analysis shows as an internal error rather than as nulls.
+		cols := make([]data.Column, len(r.cols))
+		for i, read := range n.reads {
+			if read {
+				cols[i] = r.cols[i]
+			}
+		}
+		r = &rel{schema: r.schema, cols: cols, n: r.n, sel: r.sel}
+	}
+	if x.run.in.Window == nil {
+		return r, nil
 	}
 	r.sel = x.run.windowRows(t, x.run.in.Window)
 	if r.sel != nil && len(r.sel) == r.n {

@@ -28,6 +28,11 @@ func (q *Query) Tables() []string { return q.q.Tables() }
 // when the rest of the query needs columns only the data can provide.
 func (q *Query) Schemas() []data.Schema { return q.q.Schemas() }
 
+// ColumnsRead returns, for each table the query reads, the columns it
+// reads: a loader may skip the others (tableio.ReadOptions.Columns). A
+// table mapped to nil may have any column read.
+func (q *Query) ColumnsRead() map[string][]string { return q.q.ColumnsRead() }
+
 // Late reports whether some of the query's columns depend on the data it
 // reads (bag_unpack or pivot without a declared output schema, search or
 // find over all tables): such a query is checked and planned again by

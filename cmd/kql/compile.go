@@ -33,7 +33,8 @@ func compileAndLoad(tree *ast.Query, src *diag.Source, bs []binding,
 		}
 		q, err := env.CompileAST(tree, src)
 		if err == nil {
-			ld, err := load(bs, declared)
+			// the query is known: read only the columns it uses
+			ld, err := load(bs, declared, q.ColumnsRead())
 			if err != nil {
 				return nil, nil, err
 			}
@@ -44,7 +45,7 @@ func compileAndLoad(tree *ast.Query, src *diag.Source, bs []binding,
 		}
 		early = err
 	}
-	ld, err := load(bs, declared)
+	ld, err := load(bs, declared, nil)
 	if err != nil {
 		if early != nil {
 			return nil, nil, inputErr(early)

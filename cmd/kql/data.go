@@ -83,8 +83,9 @@ type loaded struct {
 }
 
 // load reads the bound files, typing each by its declared or catalog
-// schema when there is one.
-func load(bs []binding, declared map[string]data.Schema) (*loaded, error) {
+// schema when there is one. columns, when not nil, lists for each table the
+// only columns worth reading (nil for a table: all of them).
+func load(bs []binding, declared map[string]data.Schema, columns map[string][]string) (*loaded, error) {
 	// Loading makes much short-lived garbage next to a growing live heap:
 	// collecting more often while it runs keeps the peak memory near the
 	// size of the tables, for little extra time.
@@ -96,7 +97,8 @@ func load(bs []binding, declared map[string]data.Schema) (*loaded, error) {
 		if !ok {
 			schema, _ = catalog.Lookup(b.name)
 		}
-		t, err := tableio.ReadFile(b.path, tableio.ReadOptions{Name: b.name, Schema: schema, Path: b.path})
+		t, err := tableio.ReadFile(b.path, tableio.ReadOptions{Name: b.name, Schema: schema, Path: b.path,
+			Columns: columns[b.name]})
 		if err != nil {
 			if isIOError(err) {
 				return nil, usageErr("%v", err)

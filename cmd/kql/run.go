@@ -55,7 +55,7 @@ func (f *dataFlags) ruleOptions() ([]rule.Option, error) {
 	if err != nil {
 		return nil, err
 	}
-	ld, err := load(bs, declared)
+	ld, err := load(bs, declared, nil)
 	if err != nil {
 		return nil, err
 	}
