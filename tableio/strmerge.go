@@ -8,8 +8,8 @@ import (
 )
 
 // A merged string column is dictionary-encoded unless it is nearly unique:
-// with more distinct values than half its rows (a third, when judged from a
-// sample) it is a plain vector.
+// with more distinct values than half its rows (an eighth, when judged
+// from a sample) it is a plain vector.
 //
 // Chunks whose first rows were nearly all distinct were stored plain. A
 // chunk is small, so a column can look unique in each chunk and still
@@ -35,14 +35,15 @@ func mergeStrings(pieces []*strPart, parts []*chunkResult, rows int) data.Column
 }
 
 // mostlyUnique reports whether the column probably has more distinct
-// values than a third of its rows (below that a dictionary pays for its
-// memory: values repeat at least three times on average). It counts the distinct values d among the
-// first m rows and estimates the column's distinct count K from them,
-// assuming values are spread over the rows at random (then d ≈ K(1 −
-// e^(−m/K))): a sample that is 94% distinct still means each value repeats
-// a dozen times in a million rows.
+// values than an eighth of its rows: below that, values repeat eight times
+// on average and a dictionary pays for the hashing it costs (functions of
+// the column then run once per distinct value). It estimates the column's
+// distinct count from its first rows, with the larger of two estimators:
+// one that assumes values spread at random (d ≈ K(1 − e^(−m/K)) for d
+// distinct among m rows), and Chao1 (d + f1²/2f2, from the values seen
+// once and twice), which copes with skewed columns.
 func mostlyUnique(pieces []*strPart, parts []*chunkResult) bool {
-	seen := make(map[string]struct{}, 1024)
+	seen := make(map[string]int, 1024)
 	n, rows := 0, 0
 	for k, p := range parts {
 		rows += p.rows
@@ -52,11 +53,21 @@ func mostlyUnique(pieces []*strPart, parts []*chunkResult) bool {
 			if sp != nil {
 				v = sp.value(i)
 			}
-			seen[v] = struct{}{}
+			seen[v]++
 			n++
 		}
 	}
-	return estimateDistinct(len(seen), n) > float64(rows)/3
+	f1, f2 := 0, 0
+	for _, c := range seen {
+		switch c {
+		case 1:
+			f1++
+		case 2:
+			f2++
+		}
+	}
+	est := max(estimateDistinct(len(seen), n), chao1(len(seen), f1, f2))
+	return est > float64(rows)/8
 }
 
 // estimateDistinct solves d = K(1 − e^(−m/K)) for K, the number of
@@ -80,6 +91,14 @@ func estimateDistinct(d, m int) float64 {
 		}
 	}
 	return hi
+}
+
+// chao1 is the Chao1 estimate of a distinct count.
+func chao1(d, f1, f2 int) float64 {
+	if f2 == 0 {
+		return float64(d) + float64(f1)*float64(f1-1)/2
+	}
+	return float64(d) + float64(f1)*float64(f1)/(2*float64(f2))
 }
 
 // mergePlain joins pieces into one value per row.
