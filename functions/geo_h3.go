@@ -19,7 +19,7 @@ var h3Functions = []string{
 func init() {
 	for _, name := range h3Functions {
 		name := name
-		register(&Scalar{Name: name, Sig: name + "(…): not supported",
+		register(&Scalar{Name: name, Sig: name + "(…): not supported", Unsupported: "H3 cells",
 			Doc: "Not supported by kqlkit: H3 cells need the H3 grid's defining tables, which kqlkit does not ship.",
 			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {
 				return data.Unknown, nil, fmt.Errorf("function '%s' is not supported (H3 cells)", name)

@@ -78,6 +78,9 @@ type Scalar struct {
 	// Prefix is used by NamePrefixAndFirstArg and NamePrefixOnly.
 	Naming Naming
 	Prefix string
+	// Unsupported, when set, says why kqlkit does not implement this
+	// Kusto function; calling it is a compile error.
+	Unsupported string
 	// Columns, when set, makes the function return several columns, as
 	// series_fit_line and series_stats do. Its kernel returns a dynamic bag
 	// holding one property per column, named and ordered as Columns, and

@@ -37,9 +37,21 @@ func supportTables() string {
 		fmt.Fprintf(&b, "| `%s` | %s | %s |\n", p.Name, mark, p.Notes)
 	}
 	reg := functions.Builtins()
-	scalars, aggs := reg.ScalarNames(), reg.AggregateNames()
+	var scalars, missing []string
+	for _, name := range reg.ScalarNames() {
+		if f, _ := reg.Scalar(name); f.Unsupported != "" {
+			missing = append(missing, name)
+			continue
+		}
+		scalars = append(scalars, name)
+	}
+	aggs := reg.AggregateNames()
 	fmt.Fprintf(&b, "\n**Scalar functions (%d):** ", len(scalars))
 	b.WriteString(codeList(scalars))
+	if len(missing) > 0 {
+		fmt.Fprintf(&b, "\n\n**Known but not supported (%d):** ", len(missing))
+		b.WriteString(codeList(missing))
+	}
 	fmt.Fprintf(&b, "\n\n**Aggregation functions (%d):** ", len(aggs))
 	b.WriteString(codeList(aggs))
 	b.WriteString("\n")
