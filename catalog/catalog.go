@@ -9,6 +9,7 @@ import (
 	"sync"
 
 	"github.com/kqlkit/kqlkit/data"
+	"github.com/kqlkit/kqlkit/diag"
 )
 
 //go:embed tables.json
@@ -216,7 +217,7 @@ func (c *Catalog) Suggest(name string) string {
 		if abs(len(n)-len(name)) >= bestDist {
 			continue
 		}
-		if d := editDistance(strings.ToLower(n), lower, bestDist); d < bestDist {
+		if d := diag.EditDistance(strings.ToLower(n), lower); d < bestDist {
 			best, bestDist = n, d
 		}
 	}
@@ -228,33 +229,6 @@ func abs(x int) int {
 		return -x
 	}
 	return x
-}
-
-// editDistance returns the Levenshtein distance between a and b (bytes),
-// or limit when it is at least limit.
-func editDistance(a, b string, limit int) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		rowMin := cur[0]
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-			rowMin = min(rowMin, cur[j])
-		}
-		if rowMin >= limit {
-			return limit
-		}
-		prev, cur = cur, prev
-	}
-	return min(prev[len(b)], limit)
 }
 
 // tablesFile is the shape of tables.json.

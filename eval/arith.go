@@ -157,29 +157,7 @@ func decimalOp(op string) func(a, b data.DecimalValue) (data.DecimalValue, bool)
 
 // arith2 applies a binary function of two T values with null propagation.
 func arith2[T data.Elem](t data.Type, f func(a, b T) (T, bool)) functions.Kernel {
-	return func(ctx *functions.Ctx, n int, args []data.Column) (data.Column, error) {
-		a, b := data.NewReader[T](args[0]), data.NewReader[T](args[1])
-		constant := a.IsConst() && b.IsConst()
-		if constant {
-			n = 1
-		}
-		w := data.NewWriter[T](t, n)
-		for i := 0; i < n; i++ {
-			x, okx := a.Get(i)
-			y, oky := b.Get(i)
-			if !okx || !oky {
-				w.SetNull(i)
-				continue
-			}
-			r, ok := f(x, y)
-			if !ok {
-				w.SetNull(i)
-				continue
-			}
-			w.Vals[i] = r
-		}
-		return finish(w.Column(), constant, args), nil
-	}
+	return functions.Map2[T, T, T](t, f)
 }
 
 // timeArith is arithmetic involving datetime or timespan operands.

@@ -6,6 +6,7 @@ import (
 
 	"github.com/kqlkit/kqlkit/ast"
 	"github.com/kqlkit/kqlkit/data"
+	"github.com/kqlkit/kqlkit/diag"
 	"github.com/kqlkit/kqlkit/functions"
 )
 
@@ -425,7 +426,7 @@ func compactDict(d *data.DictCol) (data.Column, []uint32) {
 func suggest(name string, candidates []string) string {
 	best, bestD := "", 1<<30
 	for _, cand := range candidates {
-		d := editDistance(strings.ToLower(name), strings.ToLower(cand))
+		d := diag.EditDistance(strings.ToLower(name), strings.ToLower(cand))
 		if d < bestD {
 			best, bestD = cand, d
 		}
@@ -434,24 +435,4 @@ func suggest(name string, candidates []string) string {
 		return best
 	}
 	return ""
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -236,7 +236,7 @@ func (cl *classifier) misspelt(name string) string {
 	if strings.EqualFold(s, name) {
 		return s
 	}
-	if d := editDistance(strings.ToLower(s), strings.ToLower(name)); d <= 2 && d*6 <= len(name) {
+	if d := diag.EditDistance(strings.ToLower(s), strings.ToLower(name)); d <= 2 && d*6 <= len(name) {
 		return s
 	}
 	return ""
@@ -332,30 +332,9 @@ func kustoNames() []string {
 func suggestName(name string, candidates []string) string {
 	best, bestD := "", max(1, len(name)/3)+1
 	for _, c := range candidates {
-		if d := editDistance(strings.ToLower(name), strings.ToLower(c)); d < bestD || d == bestD && c < best {
+		if d := diag.EditDistance(strings.ToLower(name), strings.ToLower(c)); d < bestD || d == bestD && c < best {
 			best, bestD = c, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between two strings (bytes).
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/kqlkit/kqlkit/diag"
 )
 
 // Operator compares the number of result rows with the trigger threshold.
@@ -141,7 +143,7 @@ func containsFold(list []string, s string) bool {
 func suggest(s string, values []string) string {
 	best, bestD := "", 4
 	for _, v := range values {
-		if d := distance(strings.ToLower(s), strings.ToLower(v)); d < bestD {
+		if d := diag.EditDistance(strings.ToLower(s), strings.ToLower(v)); d < bestD {
 			best, bestD = v, d
 		}
 	}
@@ -162,26 +164,4 @@ func suggest(s string, values []string) string {
 	sorted := append([]string(nil), values...)
 	sort.Strings(sorted)
 	return " (one of " + strings.Join(sorted, ", ") + ")"
-}
-
-// distance is the Levenshtein distance of two strings.
-func distance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }

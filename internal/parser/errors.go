@@ -143,32 +143,11 @@ func closestOperator(s string) string {
 		if strings.EqualFold(op, s) {
 			return op
 		}
-		if d := editDistance(strings.ToLower(s), op); d < bestD {
+		if d := diag.EditDistance(strings.ToLower(s), op); d < bestD {
 			best, bestD = op, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance of a and b.
-func editDistance(a, b string) int {
-	row := make([]int, len(b)+1)
-	for j := range row {
-		row[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		diag := row[0]
-		row[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			next := min(row[j]+1, row[j-1]+1, diag+cost)
-			diag, row[j] = row[j], next
-		}
-	}
-	return row[len(b)]
 }
 
 // takesOperand reports whether an expression must follow t.
