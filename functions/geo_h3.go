@@ -1,11 +1,5 @@
 package functions
 
-import (
-	"fmt"
-
-	"github.com/kqlkit/kqlkit/data"
-)
-
 // The H3 cell functions are not implemented: the H3 grid is defined by
 // tables (icosahedron faces, base cells and their rotations) that belong to
 // the H3 project, and kqlkit does not reproduce them. They are registered so
@@ -18,11 +12,6 @@ var h3Functions = []string{
 
 func init() {
 	for _, name := range h3Functions {
-		name := name
-		register(&Scalar{Name: name, Sig: name + "(…): not supported", Unsupported: "H3 cells",
-			Doc: "Not supported by kqlkit: H3 cells need the H3 grid's defining tables, which kqlkit does not ship.",
-			Bind: func(args []ArgInfo) (data.Type, Kernel, error) {
-				return data.Unknown, nil, fmt.Errorf("function '%s' is not supported (H3 cells)", name)
-			}})
+		register(notSupported(name, name+"(…)", "H3 cells need the H3 grid's defining tables, which kqlkit does not ship"))
 	}
 }

@@ -399,3 +399,13 @@ func arityText(ovs []Overload) string {
 	}
 	return fmt.Sprintf("%d to %d arguments", lo, hi)
 }
+
+// notSupported returns a function kqlkit knows by name but does not
+// implement: calling it is a compile error that says why.
+func notSupported(name, sig, reason string) *Scalar {
+	return &Scalar{Name: name, Sig: sig, Unsupported: reason,
+		Doc: "Not supported by kqlkit: " + reason + ".",
+		Bind: func(args []ArgInfo) (data.Type, Kernel, error) {
+			return data.Unknown, nil, fmt.Errorf("function '%s' is not supported: %s", name, reason)
+		}}
+}

@@ -39,15 +39,10 @@ func init() {
 				"fractional digits), as lower-case hex.",
 			Examples: []Example{{"print hash_sha256(\"World\")", "\"78ae647dc5544d227130a0682a51e30bc7777fbb6d8a8f17007463a3ecd1d524\""}},
 			Bind:     digestBinder("hash_sha256", sha256.New)},
-		&Scalar{Name: "hash_combine", Sig: "hash_combine(h1: scalar, h2: scalar, ...): long",
-			Doc: "Combines 2 or more hash values into one. (kqlkit's combination differs from Kusto's, which " +
-				"is not documented; use it within one engine only.)",
-			Examples: []Example{{"print hash_combine(hash(\"Hello\"), hash(\"World\"))", "a long"}},
-			Bind:     bindHashCombine},
-		&Scalar{Name: "hash_many", Sig: "hash_many(s1: scalar, s2: scalar, ...): long",
-			Doc:      "Hashes each value with hash() and combines the hashes as hash_combine() does.",
-			Examples: []Example{{"print hash_many(\"Hello\", \"World\")", "a long"}},
-			Bind:     bindHashMany},
+		notSupported("hash_combine", "hash_combine(h1: long, h2: long, ...): long",
+			"Kusto's way of combining hashes is not documented, and kqlkit will not return different values"),
+		notSupported("hash_many", "hash_many(s1: scalar, s2: scalar, ...): long",
+			"it combines hashes as hash_combine does, whose method is not documented"),
 	)
 }
 
@@ -146,72 +141,4 @@ func dateTimeRoundTrip(t int64) string {
 		frac += data.Second
 	}
 	return fmt.Sprintf("%s.%07dZ", s[:19], frac)
-}
-
-func bindHashCombine(args []ArgInfo) (data.Type, Kernel, error) {
-	p := variadic("hash_combine", 2, 64, argAny)
-	if err := p.check(args); err != nil {
-		return data.Unknown, nil, err
-	}
-	return data.Long, func(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
-		longs := make([]data.Column, len(cols))
-		for i, c := range cols {
-			longs[i] = Convert(c, data.Long)
-		}
-		return combineKernel(ctx, n, longs)
-	}, nil
-}
-
-func bindHashMany(args []ArgInfo) (data.Type, Kernel, error) {
-	p := variadic("hash_many", 1, 64, argAny)
-	if err := p.check(args); err != nil {
-		return data.Unknown, nil, err
-	}
-	for i, a := range args {
-		if a.Type == data.Dynamic {
-			return data.Unknown, nil, fmt.Errorf("function 'hash_many' cannot hash a dynamic value (argument %d)", i+1)
-		}
-	}
-	return data.Long, func(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
-		hs := make([]data.Column, len(cols))
-		for i, c := range cols {
-			hs[i] = hashColumn(c)
-		}
-		if len(hs) == 1 {
-			return hs[0], nil
-		}
-		return combineKernel(ctx, n, hs)
-	}, nil
-}
-
-// combineKernel folds hash columns into one; a null hash gives null.
-func combineKernel(ctx *Ctx, n int, cols []data.Column) (data.Column, error) {
-	m := nRows(n, cols)
-	rs := make([]data.Reader[int64], len(cols))
-	for j, c := range cols {
-		rs[j] = data.NewReader[int64](c)
-	}
-	w := data.NewWriter[int64](data.Long, m)
-	for i := 0; i < m; i++ {
-		var acc uint64
-		null := false
-		for j := range rs {
-			h, ok := rs[j].Get(i)
-			if !ok {
-				null = true
-				break
-			}
-			if j == 0 {
-				acc = uint64(h)
-				continue
-			}
-			acc = xxMerge(acc, uint64(h))
-		}
-		if null {
-			w.SetNull(i)
-			continue
-		}
-		w.Vals[i] = int64(acc)
-	}
-	return finishRows(w.Column(), m, n), nil
 }
