@@ -78,6 +78,8 @@ func afterPipe(tok lexer.Token) string {
 		return "expected a tabular operator after '|'"
 	case sourceOnlyOps[tok.Value]:
 		return quote(tok.Value) + " cannot follow '|': it starts a query"
+	case unsupportedOps[tok.Value]:
+		return "tabular operator " + quote(tok.Value) + " is not supported by kqlkit"
 	case isWord(tok) || tok.Type == tokIdent:
 		msg := "unknown tabular operator " + quote(tok.Value)
 		if s := closestOperator(tok.Value); s != "" {
@@ -90,6 +92,11 @@ func afterPipe(tok lexer.Token) string {
 
 // sourceOnlyOps are the operators that can only start a pipeline.
 var sourceOnlyOps = set(`print range find datatable externaldata`)
+
+// unsupportedOps are Kusto operators kqlkit does not parse (graph
+// semantics, macros, schema assertions); naming them beats "unexpected".
+var unsupportedOps = set(`assert-schema graph-match graph-shortest-paths graph-to-table
+	macro-expand make-graph project-smart`)
 
 // exprKeywords are the keywords an expression must follow.
 var exprKeywords = set(`by on where filter extend project of step from to take limit top sample
