@@ -8,4 +8,4 @@ require (
 	gopkg.in/yaml.v3 v3.0.1
 )
 
-require github.com/golang/geo v0.0.0-20260818125358-b200a1149890 // indirect
+require github.com/golang/geo v0.0.0-20260818125358-b200a1149890
