@@ -53,16 +53,20 @@ func newMinMax(t data.Type, isMax, pred bool) Agg {
 	case data.String:
 		return &minMaxAgg[string]{t: t, max: isMax, pred: pred, cmp: strings.Compare, skipEmpty: true}
 	case data.Bool:
-		return &minMaxAgg[bool]{t: t, max: isMax, pred: pred, cmp: func(a, b bool) int { return cmp.Compare(b2i(a), b2i(b)) }}
+		return &minMaxAgg[bool]{t: t, max: isMax, pred: pred, cmp: cmpBool}
 	case data.Decimal:
 		return &minMaxAgg[data.DecimalValue]{t: t, max: isMax, pred: pred, cmp: data.DecimalValue.Cmp}
 	case data.GUID:
-		return &minMaxAgg[data.GUIDValue]{t: t, max: isMax, pred: pred, cmp: func(a, b data.GUIDValue) int {
-			return strings.Compare(a.String(), b.String())
-		}}
+		return &minMaxAgg[data.GUIDValue]{t: t, max: isMax, pred: pred, cmp: cmpGUID}
 	}
 	return &minMaxAgg[data.Dyn]{t: t, max: isMax, pred: pred, cmp: func(a, b data.Dyn) int { return 0 }}
 }
+
+// cmpBool orders false before true.
+func cmpBool(a, b bool) int { return cmp.Compare(b2i(a), b2i(b)) }
+
+// cmpGUID orders GUIDs by their text, as Kusto does.
+func cmpGUID(a, b data.GUIDValue) int { return strings.Compare(a.String(), b.String()) }
 
 func b2i(b bool) int {
 	if b {
