@@ -98,6 +98,7 @@ func BenchmarkOps(b *testing.B) {
 		{"union", "union Fact, Fact | count"},
 		{"mv-apply-100k", "Fact | take 100000 | mv-apply a = Arr on (summarize n = count()) | summarize sum(n)"},
 		{"max-by-user", "Fact | summarize max(Id), take_any(Msg) by User | count"},
+		{"max-string", "Fact | summarize max(User), min(Msg) by Id | count"},
 		{"arg_max-star", "Fact | summarize arg_max(Id, *) by User | count"},
 		{"arg_max-columns", "Fact | summarize arg_max(Id, User, Msg) by bin(Id, 1000) | count"},
 		{"window", "Fact | project Id | sort by Id asc | extend p = prev(Id), r = row_number() | where p == Id | count"},
